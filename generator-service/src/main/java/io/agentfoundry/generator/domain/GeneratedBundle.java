@@ -1,0 +1,34 @@
+package io.agentfoundry.generator.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "generated_bundle")
+public class GeneratedBundle extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "job_id")
+    public UUID jobId;
+
+    @Column(name = "content_hash", nullable = false)
+    public String contentHash;
+
+    @Column(name = "agent_name", nullable = false)
+    public String agentName;
+
+    @Column(name = "model_id", nullable = false)
+    public String modelId;
+
+    @Column(name = "generator_version", nullable = false)
+    public String generatorVersion;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

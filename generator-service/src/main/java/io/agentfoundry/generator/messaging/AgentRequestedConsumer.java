@@ -1,0 +1,29 @@
+package io.agentfoundry.generator.messaging;
+
+import io.agentfoundry.events.AgentRequested;
+import io.agentfoundry.events.EventCodec;
+import io.agentfoundry.events.PipelineStep;
+import io.agentfoundry.events.Topics;
+import io.agentfoundry.generator.service.GenerationService;
+import io.agentfoundry.platform.messaging.StepRunner;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+@ApplicationScoped
+public class AgentRequestedConsumer {
+
+    private final StepRunner steps;
+    private final GenerationService generation;
+
+    AgentRequestedConsumer(StepRunner steps, GenerationService generation) {
+        this.steps = steps;
+        this.generation = generation;
+    }
+
+    @Incoming(Topics.AGENT_REQUESTED)
+    @Blocking
+    public void consume(String record) {
+        steps.run(PipelineStep.GENERATE, EventCodec.decode(record, AgentRequested.class), generation::generate);
+    }
+}

@@ -1,0 +1,144 @@
+package io.agentfoundry.generator;
+
+import io.agentfoundry.events.AgentRequested;
+import io.agentfoundry.events.AgentSpec;
+import io.agentfoundry.events.CodeGenerated;
+import io.agentfoundry.events.EventCodec;
+import io.agentfoundry.events.EventType;
+import io.agentfoundry.events.StepFailed;
+import io.agentfoundry.events.Topics;
+import io.agentfoundry.platform.bundle.BundleArchive;
+import io.agentfoundry.testinfra.KafkaTestClient;
+import io.agentfoundry.testinfra.PipelineInfrastructure;
+import io.agentfoundry.testinfra.PipelineTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@WithTestResource(value = PipelineTestResource.class, initArgs = @ResourceArg(name = "database", value = "generator"))
+class AgentRequestedConsumerTest {
+
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaTestClient(PipelineInfrastructure.shared().kafka().bootstrapServers());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    private static AgentRequested request(UUID jobId, String systemPrompt) {
+        AgentSpec spec = new AgentSpec("weather_agent", "Answers about weather", systemPrompt,
+                "us.anthropic.claude-sonnet-4-5-20250929-v1:0", List.of("http_request", "calculator"), List.of());
+        return new AgentRequested(UUID.randomUUID(), jobId, null, Instant.now(), 1, "test", spec);
+    }
+
+    private static void publish(AgentRequested request) {
+        kafka.send(Topics.AGENT_REQUESTED, request.jobId().toString(), EventCodec.encode(request), Map.of(
+                "ce_id", request.eventId().toString(), "ce_type", EventType.AGENT_REQUESTED.cloudEventType(),
+                "ce_source", "test", "ce_specversion", "1.0", "ce_subject", request.jobId().toString()));
+    }
+
+    private static List<ConsumerRecord<String, String>> recordsOf(String topic, UUID jobId) {
+        return kafka.readAll(topic, record -> jobId.toString().equals(record.key()));
+    }
+
+    @Test
+    void generatesABundleAndAnnouncesItWithCloudEventHeaders() {
+        UUID jobId = UUID.randomUUID();
+        AgentRequested request = request(jobId, "You are \"helpful\"\n\"\"\" ; import os  # \\N{BULLET} \u2028");
+        publish(request);
+
+        List<ConsumerRecord<String, String>> generated = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsOf(Topics.CODE_GENERATED, jobId), records -> !records.isEmpty());
+        ConsumerRecord<String, String> record = generated.get(0);
+        CodeGenerated event = EventCodec.decode(record.value(), CodeGenerated.class);
+        assertThat(event.causationId()).isEqualTo(request.eventId());
+        assertThat(event.bundleUrl()).endsWith("/api/generations/" + jobId + "/bundle");
+        assertThat(KafkaTestClient.header(record, "ce_id")).isEqualTo(event.eventId().toString());
+        assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo("io.agentfoundry.CodeGenerated.v1");
+        assertThat(KafkaTestClient.header(record, "ce_source")).isEqualTo("generator-service");
+        assertThat(KafkaTestClient.header(record, "ce_subject")).isEqualTo(jobId.toString());
+
+        byte[] archive = given().get("/api/generations/{jobId}/bundle", jobId)
+                .then().statusCode(200).extract().asByteArray();
+        var files = BundleArchive.read(new ByteArrayInputStream(archive));
+        assertThat(BundleArchive.contentHash(files)).isEqualTo(event.contentHash());
+        assertThat(new String(files.get("agent.py"))).contains("from strands import Agent")
+                .contains("from strands_tools import http_request, calculator")
+                // the hostile prompt stays inside one escaped, single-line literal
+                .contains("SYSTEM_PROMPT = \"You are \\\"helpful\\\"\\n\\\"\\\"\\\" ; import os  # \\\\N{BULLET} \\u2028\"\n");
+
+        given().get("/api/steps/{jobId}", jobId).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("SUCCEEDED"))
+                .body("attempts", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    @Test
+    void aRedeliveredEventDoesNotGenerateTwice() {
+        UUID jobId = UUID.randomUUID();
+        AgentRequested request = request(jobId, "Be brief.");
+        publish(request);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordsOf(Topics.CODE_GENERATED, jobId).size() == 1);
+
+        publish(request);
+        UUID marker = UUID.randomUUID();
+        publish(request(marker, "Marker job, published after the duplicate."));
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordsOf(Topics.CODE_GENERATED, marker).size() == 1);
+
+        assertThat(recordsOf(Topics.CODE_GENERATED, jobId)).hasSize(1);
+        given().get("/api/steps/{jobId}", jobId).then().statusCode(200)
+                .body("attempts", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    @Test
+    void aMalformedRecordIsDeadLetteredAndTheNextJobStillCompletes() {
+        String key = UUID.randomUUID().toString();
+        kafka.send(Topics.AGENT_REQUESTED, key, "{not json", Map.of());
+
+        List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
+                .until(() -> kafka.readAll(Topics.deadLetter("generator-service"), r -> key.equals(r.key())),
+                        records -> !records.isEmpty());
+        assertThat(KafkaTestClient.header(dead.get(0), "dead-letter-reason")).contains("Not a valid AgentRequested");
+        assertThat(dead.get(0).value()).isEqualTo("{not json");
+
+        UUID jobId = UUID.randomUUID();
+        publish(request(jobId, "Still working?"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> recordsOf(Topics.CODE_GENERATED, jobId).size() == 1);
+    }
+
+    @Test
+    void anInvalidSpecFailsTheStepWithStepFailed() {
+        UUID jobId = UUID.randomUUID();
+        AgentSpec spec = new AgentSpec("bad-name; rm -rf /", null, "prompt", "us.anthropic.claude-3-haiku", List.of(),
+                List.of());
+        publish(new AgentRequested(UUID.randomUUID(), jobId, null, Instant.now(), 1, "test", spec));
+
+        List<ConsumerRecord<String, String>> failed = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsOf(Topics.STEP_FAILED, jobId), records -> !records.isEmpty());
+        StepFailed event = EventCodec.decode(failed.get(0).value(), StepFailed.class);
+        assertThat(event.errorCode()).isEqualTo("INVALID_AGENT_NAME");
+        assertThat(event.retryable()).isFalse();
+        given().get("/api/steps/{jobId}", jobId).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("FAILED"));
+    }
+}

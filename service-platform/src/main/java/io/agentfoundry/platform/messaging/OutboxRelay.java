@@ -1,0 +1,153 @@
+package io.agentfoundry.platform.messaging;
+
+import io.agentfoundry.platform.config.PlatformConfig;
+import io.agentfoundry.platform.domain.OutboxEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Moves committed outbox rows to Kafka, in id order, with CloudEvents binary-mode headers and the job id as key.
+ * One thread per service instance, woken by each commit that wrote to the outbox (so an event leaves within
+ * milliseconds) and by a slow sweep that picks up rows left behind by a crash or a Kafka outage. A PostgreSQL advisory
+ * lock keeps replicas from relaying at the same time, which would break per-job order.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    public static final String CHANNEL = "outbox";
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK_ID = 0x0A6E17F0L;
+
+    private final MutinyEmitter<String> emitter;
+    private final EntityManager entityManager;
+    private final PlatformConfig config;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+
+    OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, EntityManager entityManager, PlatformConfig config) {
+        this.emitter = emitter;
+        this.entityManager = entityManager;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        worker = new Thread(this::relayUntilStopped, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        wakeUp();
+        if (worker != null) {
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Asks the relay to look at the outbox now. Cheap; safe to call from any thread. */
+    public void wakeUp() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    private void relayUntilStopped() {
+        long sweepMillis = config.outbox().sweepInterval().toMillis();
+        while (running) {
+            try {
+                wakeUps.tryAcquire(sweepMillis, TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                while (running && relayBatch() == config.outbox().batchSize()) {
+                    // a full batch: there may be more right behind it
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Outbox relay round failed; retrying in %d ms", sweepMillis);
+            }
+        }
+    }
+
+    /** Relays one batch; returns how many rows it looked at. */
+    int relayBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Boolean locked = (Boolean) entityManager
+                    .createNativeQuery("select pg_try_advisory_xact_lock(:id)")
+                    .setParameter("id", RELAY_LOCK_ID)
+                    .getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            List<OutboxEvent> batch = OutboxEvent.find("publishedAt is null order by id")
+                    .page(0, config.outbox().batchSize())
+                    .list();
+            publish(batch);
+            return batch.size();
+        });
+    }
+
+    private void publish(List<OutboxEvent> batch) {
+        List<Uni<Void>> acks = new ArrayList<>(batch.size());
+        for (OutboxEvent row : batch) {
+            acks.add(emitter.sendMessage(toMessage(row))
+                    .onItem().invoke(() -> row.publishedAt = Instant.now())
+                    .onFailure().invoke(failure -> {
+                        row.publishAttempts++;
+                        row.lastError = String.valueOf(failure.getMessage());
+                    })
+                    .onFailure().recoverWithNull());
+        }
+        if (acks.isEmpty()) {
+            return;
+        }
+        Uni.join().all(acks).andCollectFailures()
+                .await().atMost(config.outbox().sendTimeout());
+        long failed = batch.stream().filter(row -> row.publishedAt == null).count();
+        if (failed > 0) {
+            LOG.warnf("%d of %d outbox events were not acknowledged by Kafka; they stay in the outbox", failed, batch.size());
+        }
+    }
+
+    private Message<String> toMessage(OutboxEvent row) {
+        OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(row.eventId.toString())
+                .withType(row.cloudEventType)
+                .withSource(URI.create(config.serviceName()))
+                .withSubject(row.jobId.toString())
+                .withTimestamp(row.occurredAt.atZone(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic)
+                .withKey(row.jobId.toString())
+                .build();
+        return Message.of(row.payload, Metadata.of(cloudEvent, kafka));
+    }
+}

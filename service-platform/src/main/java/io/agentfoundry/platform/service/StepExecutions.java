@@ -1,0 +1,86 @@
+package io.agentfoundry.platform.service;
+
+import io.agentfoundry.events.EventCodec;
+import io.agentfoundry.events.PipelineEvent;
+import io.agentfoundry.events.PipelineStep;
+import io.agentfoundry.platform.domain.StepExecution;
+import io.agentfoundry.platform.domain.StepStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads and moves this service's step state. Callers own the transaction. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class StepExecutions {
+
+    private final JobLogStream stream;
+
+    StepExecutions(JobLogStream stream) {
+        this.stream = stream;
+    }
+
+    public StepExecution start(UUID jobId, PipelineStep step, UUID inputEventId, int attempt) {
+        StepExecution execution = StepExecution.findById(jobId);
+        Instant now = Instant.now();
+        boolean isNew = execution == null;
+        if (isNew) {
+            execution = new StepExecution();
+            execution.jobId = jobId;
+            execution.step = step;
+        }
+        execution.status = StepStatus.RUNNING;
+        execution.attempts = Math.max(execution.attempts + 1, attempt);
+        execution.inputEventId = inputEventId;
+        execution.startedAt = execution.startedAt == null ? now : execution.startedAt;
+        execution.finishedAt = null;
+        execution.errorCode = null;
+        execution.errorMessage = null;
+        execution.updatedAt = now;
+        if (isNew) {
+            execution.persist();
+        }
+        return execution;
+    }
+
+    public void succeed(StepExecution execution, PipelineEvent output) {
+        execution.status = StepStatus.SUCCEEDED;
+        execution.result = EventCodec.encode(output);
+        execution.finishedAt = output.occurredAt();
+        execution.updatedAt = Instant.now();
+        stream.stepFinishedAfterCommit(execution.jobId);
+    }
+
+    public StepExecution fail(UUID jobId, PipelineStep step, UUID inputEventId, int attempts, String errorCode,
+                              String message) {
+        StepExecution execution = StepExecution.findById(jobId);
+        Instant now = Instant.now();
+        boolean isNew = execution == null;
+        if (isNew) {
+            execution = new StepExecution();
+            execution.jobId = jobId;
+            execution.step = step;
+            execution.startedAt = now;
+        }
+        execution.status = StepStatus.FAILED;
+        execution.attempts = Math.max(execution.attempts, attempts);
+        execution.inputEventId = inputEventId;
+        execution.errorCode = errorCode;
+        execution.errorMessage = message;
+        execution.finishedAt = now;
+        execution.updatedAt = now;
+        if (isNew) {
+            execution.persist();
+        }
+        stream.stepFinishedAfterCommit(jobId);
+        return execution;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<StepExecution> find(UUID jobId) {
+        return StepExecution.findByIdOptional(jobId);
+    }
+}
