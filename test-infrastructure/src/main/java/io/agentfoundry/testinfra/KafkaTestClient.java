@@ -1,11 +1,15 @@
 package io.agentfoundry.testinfra;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -34,12 +38,12 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     /** Sends a record and waits for the broker's acknowledgement. */
-    public void send(String topic, String key, String value, Map<String, String> headers) {
+    public RecordMetadata send(String topic, String key, String value, Map<String, String> headers) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, headerValue) ->
                 record.headers().add(new RecordHeader(name, headerValue.getBytes(StandardCharsets.UTF_8))));
         try {
-            producer.send(record).get();
+            return producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -71,6 +75,30 @@ public final class KafkaTestClient implements AutoCloseable {
             }
             return records;
         }
+    }
+
+    /**
+     * Waits until the consumer group has committed past {@code offset} on the partition: it has processed that record.
+     */
+    public void awaitConsumed(String group, String topic, int partition, long offset, Duration timeout)
+            throws InterruptedException {
+        TopicPartition target = new TopicPartition(topic, partition);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                            .get().get(target);
+                    if (committed != null && committed.offset() > offset) {
+                        return;
+                    }
+                } catch (ExecutionException e) {
+                    // the group may not exist yet
+                }
+                Thread.sleep(200);
+            }
+        }
+        throw new IllegalStateException(group + " did not consume " + topic + "-" + partition + "@" + offset + " within " + timeout);
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {
