@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Builds Agent Foundry, starts Kafka and PostgreSQL (no Docker needed) and the five services, submits the sample agent
+# and prints the job's progress until it ends. Then keeps everything running until Ctrl-C.
+#
+#   scripts/run-local.sh            run, submit samples/weather-agent.json, follow it, keep running
+#   scripts/run-local.sh --once     the same, then stop everything; exit 0 only if the job succeeded
+#   scripts/run-local.sh stop       stop what an earlier run left running
+#
+# Environment: KAFKA_PORT (9092), POSTGRES_PORT (15432), SPEC (the spec file to submit), SKIP_BUILD=1 to reuse the
+# last build. AGENTFOUNDRY_POSTGRES_HOST (+ _PORT, _ADMIN_USER, _ADMIN_PASSWORD) uses an external PostgreSQL instead
+# of the embedded one.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+STATE="$ROOT/.run"
+LOGS="$STATE/logs"
+SERVICES=(registry-service generator-service builder-service deployer-service tester-service)
+PORTS=(8080 8081 8082 8083 8084)
+export KAFKA_PORT="${KAFKA_PORT:-9092}"
+export POSTGRES_PORT="${POSTGRES_PORT:-15432}"
+export AGENTFOUNDRY_STATE_DIR="$STATE"
+SPEC="${SPEC:-$ROOT/samples/weather-agent.json}"
+
+say() { printf '\033[1m[agent-foundry]\033[0m %s\n' "$*"; }
+
+stop_all() {
+  if [ -d "$STATE/pids" ]; then
+    # services first, then the broker and database they depend on
+    for pidfile in $(ls "$STATE"/pids/*-service.pid 2>/dev/null) "$STATE/pids/infrastructure.pid"; do
+      [ -e "$pidfile" ] || continue
+      pid="$(cat "$pidfile")"
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -9 "$pid" 2>/dev/null || true
+      rm -f "$pidfile"
+    done
+  fi
+}
+
+if [ "${1:-}" = "stop" ]; then
+  stop_all
+  say "stopped"
+  exit 0
+fi
+ONCE=false
+[ "${1:-}" = "--once" ] && ONCE=true
+
+command -v java >/dev/null || { echo "Java 17 or newer is needed on the PATH" >&2; exit 1; }
+command -v curl >/dev/null || { echo "curl is needed on the PATH" >&2; exit 1; }
+command -v python3 >/dev/null || { echo "python3 is needed on the PATH (to read JSON answers)" >&2; exit 1; }
+
+stop_all
+mkdir -p "$LOGS" "$STATE/pids"
+started_at=$(date +%s)
+
+if [ "${SKIP_BUILD:-}" != "1" ]; then
+  say "building (./mvnw install, tests skipped: run them with ./mvnw verify)"
+  (cd "$ROOT" && ./mvnw -B -q install -DskipTests)
+fi
+(cd "$ROOT" && ./mvnw -B -q -pl test-infrastructure dependency:build-classpath \
+  -Dmdep.outputFile="$STATE/infrastructure.classpath" -Dmdep.includeScope=runtime)
+
+say "starting Kafka (KRaft, port $KAFKA_PORT) and PostgreSQL (port $POSTGRES_PORT${AGENTFOUNDRY_POSTGRES_HOST:+, external at $AGENTFOUNDRY_POSTGRES_HOST})"
+java -Xmx512m -cp "$ROOT/test-infrastructure/target/classes:$(cat "$STATE/infrastructure.classpath")" \
+  io.agentfoundry.testinfra.LocalInfrastructure > "$LOGS/infrastructure.log" 2>&1 &
+echo $! > "$STATE/pids/infrastructure.pid"; disown
+for _ in $(seq 1 120); do
+  grep -q '^READY ' "$LOGS/infrastructure.log" 2>/dev/null && break
+  kill -0 "$(cat "$STATE/pids/infrastructure.pid")" 2>/dev/null || { cat "$LOGS/infrastructure.log" >&2; exit 1; }
+  sleep 0.5
+done
+READY="$(grep '^READY ' "$LOGS/infrastructure.log")" || { echo "Kafka/PostgreSQL did not start; see $LOGS/infrastructure.log" >&2; exit 1; }
+setting() { tr ' ' '\n' <<<"$READY" | sed -n "s/^$1=//p"; }
+KAFKA="$(setting kafka)"
+
+for i in "${!SERVICES[@]}"; do
+  service="${SERVICES[$i]}"
+  database="${service%-service}"
+  java -Xmx256m -XX:+UseSerialGC \
+    -Dquarkus.http.port="${PORTS[$i]}" \
+    -Dkafka.bootstrap.servers="$KAFKA" \
+    -Dquarkus.datasource.jdbc.url="$(setting "$database")" \
+    -Dagentfoundry.generator.public-url="http://127.0.0.1:8081" \
+    -Dagentfoundry.builder.output-dir="$STATE/images" \
+    -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar" > "$LOGS/$service.log" 2>&1 &
+  echo $! > "$STATE/pids/$service.pid"; disown
+done
+say "starting the five services (logs in $LOGS)"
+for i in "${!SERVICES[@]}"; do
+  until curl -fs "http://127.0.0.1:${PORTS[$i]}/q/health/ready" >/dev/null; do
+    kill -0 "$(cat "$STATE/pids/${SERVICES[$i]}.pid")" 2>/dev/null \
+      || { echo "${SERVICES[$i]} exited; see $LOGS/${SERVICES[$i]}.log" >&2; tail -20 "$LOGS/${SERVICES[$i]}.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  say "  ${SERVICES[$i]} ready on http://127.0.0.1:${PORTS[$i]}"
+done
+
+say "submitting $(basename "$SPEC")"
+answer="$(curl -fsS -X POST -H 'Content-Type: application/json' --data-binary @"$SPEC" http://127.0.0.1:8080/api/agents)"
+JOB="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["jobId"])' <<<"$answer")"
+say "job $JOB accepted; following it (GET http://127.0.0.1:8080/api/agents/$JOB)"
+
+last=""
+while true; do
+  view="$(curl -fsS "http://127.0.0.1:8080/api/agents/$JOB")"
+  line="$(python3 -c '
+import json, sys
+job = json.load(sys.stdin)
+steps = " ".join("%s=%s" % (s["step"].lower(), s["status"]) for s in job["steps"])
+print(job["status"] + " | " + steps)' <<<"$view")"
+  if [ "$line" != "$last" ]; then say "  $line"; last="$line"; fi
+  status="${line%% *}"
+  if [ "$status" = "SUCCEEDED" ] || [ "$status" = "FAILED" ]; then break; fi
+  sleep 0.5
+done
+python3 -c '
+import json, sys
+job = json.load(sys.stdin)
+for s in job["steps"]:
+    took = "" if s.get("durationMs") is None else " (%d ms)" % s["durationMs"]
+    detail = s.get("errorMessage") or json.dumps(s.get("result")) if s.get("result") or s.get("errorMessage") else ""
+    print("  %-8s %-9s%s %s" % (s["step"].lower(), s["status"], took, detail))
+if job.get("failure"):
+    print("  failure: " + job["failure"])' <<<"$view"
+say "job $JOB ended $status after $(( $(date +%s) - started_at )) s from the start of this script"
+say "runtime base: none yet. The deployer records the runtime without starting a container (target RECORDED), so the tester checks what the events prove and says so in its summary."
+
+if $ONCE; then
+  stop_all
+  [ "$status" = "SUCCEEDED" ]
+  exit
+fi
+say "everything keeps running: registry http://127.0.0.1:8080/q/swagger-ui, bundles http://127.0.0.1:8081/api/generations/$JOB"
+say "press Ctrl-C to stop (or run scripts/run-local.sh stop)"
+trap 'stop_all; say stopped; exit 0' INT TERM
+while true; do sleep 3600; done
