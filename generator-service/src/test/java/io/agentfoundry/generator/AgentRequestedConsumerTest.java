@@ -5,6 +5,8 @@ import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.CodeGenerated;
 import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.EventType;
+import io.agentfoundry.events.ModelBinding;
+import io.agentfoundry.events.ToolBinding;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.Topics;
 import io.agentfoundry.platform.bundle.BundleArchive;
@@ -49,7 +51,15 @@ class AgentRequestedConsumerTest {
     private static AgentRequested request(UUID jobId, String systemPrompt) {
         AgentSpec spec = new AgentSpec("weather_agent", "Answers about weather", systemPrompt,
                 "us.anthropic.claude-sonnet-4-5-20250929-v1:0", List.of("http_request", "calculator"), List.of());
-        return new AgentRequested(UUID.randomUUID(), jobId, null, Instant.now(), 1, "test", spec);
+        return accepted(jobId, spec);
+    }
+
+    /** A request as the registry publishes it once accepted: with the catalog's model and tools. */
+    private static AgentRequested accepted(UUID jobId, AgentSpec spec) {
+        ModelBinding model = new ModelBinding(spec.modelId(), "BEDROCK", spec.modelId(), 200_000, 64_000, null, List.of());
+        List<ToolBinding> tools = spec.tools().stream()
+                .map(tool -> new ToolBinding(tool, tool, null, List.of(), false, List.of(), false)).toList();
+        return new AgentRequested(UUID.randomUUID(), jobId, null, Instant.now(), 1, "test", spec, model, tools, "test");
     }
 
     private static void publish(AgentRequested request) {
@@ -131,7 +141,7 @@ class AgentRequestedConsumerTest {
         UUID jobId = UUID.randomUUID();
         AgentSpec spec = new AgentSpec("bad-name; rm -rf /", null, "prompt", "us.anthropic.claude-3-haiku", List.of(),
                 List.of());
-        publish(new AgentRequested(UUID.randomUUID(), jobId, null, Instant.now(), 1, "test", spec));
+        publish(accepted(jobId, spec));
 
         List<ConsumerRecord<String, String>> failed = await().atMost(Duration.ofSeconds(30))
                 .until(() -> recordsOf(Topics.STEP_FAILED, jobId), records -> !records.isEmpty());

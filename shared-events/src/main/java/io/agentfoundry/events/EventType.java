@@ -11,7 +11,8 @@ public enum EventType {
     RUNTIME_CREATED(RuntimeCreated.class, Topics.RUNTIME_CREATED, "runtime-created"),
     TEST_COMPLETED(TestCompleted.class, Topics.TEST_COMPLETED, "test-completed"),
     STEP_FAILED(StepFailed.class, Topics.STEP_FAILED, "step-failed"),
-    JOB_LOG(JobLogRecord.class, Topics.JOB_LOGS, "job-log");
+    JOB_LOG(JobLogRecord.class, Topics.JOB_LOGS, "job-log"),
+    JOB_CANCELLED(JobCancelled.class, Topics.JOB_CANCELLED, "job-cancelled");
 
     /** Schema version this build writes and the newest it reads. */
     public static final int CURRENT_SCHEMA_VERSION = 1;

@@ -13,6 +13,7 @@ public final class Topics {
     public static final String TEST_COMPLETED = "agentfoundry.test-completed.v1";
     public static final String STEP_FAILED = "agentfoundry.step-failed.v1";
     public static final String JOB_LOGS = "agentfoundry.job-logs.v1";
+    public static final String JOB_CANCELLED = "agentfoundry.job-cancelled.v1";
 
     /** Each service dead-letters what it cannot process to its own topic. */
     public static String deadLetter(String service) {

@@ -24,6 +24,11 @@ public class AgentRequestedConsumer {
     @Incoming(Topics.AGENT_REQUESTED)
     @Blocking
     public void consume(String record) {
-        steps.run(PipelineStep.GENERATE, EventCodec.decode(record, AgentRequested.class), generation::generate);
+        AgentRequested request = EventCodec.decode(record, AgentRequested.class);
+        if (!request.isAccepted()) {
+            // a submission from another platform service: the registry validates it and publishes it accepted
+            return;
+        }
+        steps.run(PipelineStep.GENERATE, request, generation::generate);
     }
 }

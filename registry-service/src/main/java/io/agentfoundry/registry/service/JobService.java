@@ -4,6 +4,8 @@ import io.agentfoundry.events.AgentRequested;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.EventType;
+import io.agentfoundry.events.ModelBinding;
+import io.agentfoundry.events.ToolBinding;
 import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.platform.domain.StepStatus;
 import io.agentfoundry.platform.messaging.OutboxWriter;
@@ -41,8 +43,13 @@ public class JobService {
             throw new InvalidSpecException(violations);
         }
         Instant now = Instant.now();
+        ModelBinding model = new ModelBinding(spec.modelId(), spec.modelId().startsWith("ollama/") ? "OLLAMA" : "BEDROCK",
+                spec.modelId().startsWith("ollama/") ? spec.modelId().substring("ollama/".length()) : spec.modelId(),
+                null, null, null, List.of());
+        List<ToolBinding> tools = spec.tools().stream()
+                .map(tool -> new ToolBinding(tool, tool, null, List.of(), false, List.of(), false)).toList();
         AgentRequested request = new AgentRequested(UUID.randomUUID(), UUID.randomUUID(), null, now,
-                EventType.CURRENT_SCHEMA_VERSION, requestedBy, spec);
+                EventType.CURRENT_SCHEMA_VERSION, requestedBy, spec, model, tools, null);
 
         AgentJob job = new AgentJob();
         job.id = request.jobId();
