@@ -5,6 +5,7 @@ import io.agentfoundry.events.PipelineEvent;
 import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.platform.domain.StepExecution;
+import io.agentfoundry.platform.service.CancelledJobs;
 import io.agentfoundry.platform.service.JobLogger;
 import io.agentfoundry.platform.service.StepExecutions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,7 @@ import java.util.UUID;
  * Runs a pipeline step for one incoming event, the same way in every service: claim the event, mark the step running,
  * do the work, store the result and put the output event in the outbox — all in one transaction. A
  * {@link StepFailureException} fails the step with {@code StepFailed}; an unexpected error is retried, then fails the
- * step with a retryable {@code StepFailed} and dead-letters the record.
+ * step with a retryable {@code StepFailed} and dead-letters the record. No step starts for a cancelled job.
  */
 @ApplicationScoped
 public class StepRunner {
@@ -25,12 +26,15 @@ public class StepRunner {
     private final StepExecutions steps;
     private final OutboxWriter outbox;
     private final JobLogger log;
+    private final CancelledJobs cancelled;
 
-    StepRunner(IdempotentConsumer consumer, StepExecutions steps, OutboxWriter outbox, JobLogger log) {
+    StepRunner(IdempotentConsumer consumer, StepExecutions steps, OutboxWriter outbox, JobLogger log,
+               CancelledJobs cancelled) {
         this.consumer = consumer;
         this.steps = steps;
         this.outbox = outbox;
         this.log = log;
+        this.cancelled = cancelled;
     }
 
     /** The work of a step: turn the input event into the output event. */
@@ -46,6 +50,11 @@ public class StepRunner {
     public <I extends PipelineEvent> void run(PipelineStep step, I input, StepWork<I> work) {
         try {
             consumer.process(input, (event, attempt) -> {
+                if (cancelled.isCancelled(event.jobId())) {
+                    log.info(event.jobId(), step, step.name().toLowerCase() + " not started: the job was cancelled");
+                    steps.skipCancelled(event.jobId(), step, event.eventId());
+                    return;
+                }
                 StepExecution execution = steps.start(event.jobId(), step, event.eventId(), attempt);
                 log.info(event.jobId(), step, step.name().toLowerCase() + " started (attempt " + execution.attempts + ")");
                 PipelineEvent output = work.perform(event, new StepContext(step, execution.attempts, execution.startedAt));

@@ -54,6 +54,26 @@ public class StepExecutions {
         stream.stepFinishedAfterCommit(execution.jobId);
     }
 
+    /** Records that the step will not run because its job was cancelled. */
+    public void skipCancelled(UUID jobId, PipelineStep step, UUID inputEventId) {
+        StepExecution execution = StepExecution.findById(jobId);
+        Instant now = Instant.now();
+        boolean isNew = execution == null;
+        if (isNew) {
+            execution = new StepExecution();
+            execution.jobId = jobId;
+            execution.step = step;
+        }
+        execution.status = StepStatus.CANCELLED;
+        execution.inputEventId = inputEventId;
+        execution.finishedAt = now;
+        execution.updatedAt = now;
+        if (isNew) {
+            execution.persist();
+        }
+        stream.stepFinishedAfterCommit(jobId);
+    }
+
     public StepExecution fail(UUID jobId, PipelineStep step, UUID inputEventId, int attempts, String errorCode,
                               String message) {
         StepExecution execution = StepExecution.findById(jobId);
