@@ -1,5 +1,7 @@
 package io.agentfoundry.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +42,8 @@ public record AgentRequested(
                 null, List.of(), null);
     }
 
-    /** True once the registry has validated the request and resolved its model. */
+    /** True once the registry has validated the request and resolved its model. Not a property of the event. */
+    @JsonIgnore
     public boolean isAccepted() {
         return model != null;
     }

@@ -1,5 +1,7 @@
 package io.agentfoundry.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.List;
 
 /**
@@ -28,6 +30,8 @@ public record ModelBinding(
         pipRequirements = pipRequirements == null ? List.of() : List.copyOf(pipRequirements);
     }
 
+    /** True for a model Ollama serves. Not a property of the event. */
+    @JsonIgnore
     public boolean isOllama() {
         return "OLLAMA".equals(provider);
     }
