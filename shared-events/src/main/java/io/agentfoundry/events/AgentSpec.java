@@ -1,7 +1,9 @@
 package io.agentfoundry.events;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The agent a job turns into a running runtime. Travels inside every step event so that each step has what it needs
@@ -100,7 +102,8 @@ public record AgentSpec(
     }
 
     /**
-     * @param type {@code string}, {@code integer}, {@code number} or {@code boolean}
+     * @param type     {@code string}, {@code integer}, {@code number} or {@code boolean}
+     * @param required absent means false
      */
     public record ToolParameter(String name, String type, String description, Boolean required) {
     }
@@ -109,12 +112,13 @@ public record AgentSpec(
      * @param method      GET, POST, PUT, PATCH or DELETE
      * @param urlTemplate a URL with {@code {parameter}} placeholders, filled URL-encoded
      * @param headers     header values may name environment variables as {@code ${ENV_NAME}}; values are never
-     *                    secrets themselves
+     *                    secrets themselves. Kept sorted by name.
      */
     public record HttpCall(String method, String urlTemplate, Map<String, String> headers) {
 
         public HttpCall {
-            headers = headers == null ? Map.of() : Map.copyOf(headers);
+            // sorted, so that a bundle rendered from these headers is the same in every JVM
+            headers = headers == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(headers));
         }
     }
 }

@@ -241,7 +241,8 @@ class EventContractTest {
                 InvalidExample.rejectedByBoth("test-completed.missing-passed.json", "required", "/passed"),
                 InvalidExample.rejectedByBoth("step-failed.unknown-step.json", "enum", "/step"),
                 InvalidExample.rejectedByBoth("job-log.missing-schema-version.json", "required", "/schemaVersion"),
-                // The spec's newer fields are plain strings and numbers in the record, checked by the registry's API.
+                // The record takes any string or number here; a spec is to be checked where it enters the system (the
+                // registry's API), and a binding is written by the registry from its catalog.
                 InvalidExample.rejectedBySchemaOnly("agent-requested.custom-tool-with-http-and-python-body.json",
                         "oneOf", "/spec/customTools/0"),
                 InvalidExample.rejectedBySchemaOnly("agent-requested.custom-tool-without-http-or-python-body.json",
