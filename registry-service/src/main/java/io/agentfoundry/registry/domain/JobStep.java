@@ -1,7 +1,6 @@
 package io.agentfoundry.registry.domain;
 
 import io.agentfoundry.events.PipelineStep;
-import io.agentfoundry.platform.domain.StepStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -27,7 +26,7 @@ public class JobStep extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public StepStatus status;
+    public JobStepStatus status;
 
     @Column(nullable = false)
     public int attempts;
@@ -47,8 +46,19 @@ public class JobStep extends PanacheEntityBase {
     @Column(name = "error_message")
     public String errorMessage;
 
+    /** The event that starts this step, as JSON; a retry re-publishes it. */
+    @Column(name = "input_event")
+    public String inputEvent;
+
+    /** The {@link io.agentfoundry.events.EventType} of {@link #inputEvent}. */
+    @Column(name = "input_event_type")
+    public String inputEventType;
+
+    /** In the order the steps run. */
     public static List<JobStep> ofJob(UUID jobId) {
-        return list("key.jobId", jobId);
+        List<JobStep> steps = new java.util.ArrayList<>(JobStep.<JobStep>list("key.jobId", jobId));
+        steps.sort(java.util.Comparator.comparing(step -> step.key.step));
+        return steps;
     }
 
     @Embeddable

@@ -2,16 +2,17 @@ package io.agentfoundry.registry.service;
 
 import io.agentfoundry.events.CodeGenerated;
 import io.agentfoundry.events.EventCodec;
+import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.PipelineEvent;
 import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.TestCompleted;
-import io.agentfoundry.platform.domain.StepStatus;
 import io.agentfoundry.registry.domain.AgentJob;
 import io.agentfoundry.registry.domain.JobStatus;
 import io.agentfoundry.registry.domain.JobStep;
+import io.agentfoundry.registry.domain.JobStepStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -23,14 +24,21 @@ import java.util.Map;
 
 /**
  * Builds the job view from the pipeline's events. Each event only moves its own step forward (a finished step is
- * never reopened) and the job's status is derived from all steps, so duplicates and events that arrive out of the
- * order the steps ran in leave the same view.
+ * never reopened, except by a retry) and the job's status is derived from all steps, so duplicates and events that
+ * arrive out of the order the steps ran in leave the same view. A cancelled job keeps its status whatever arrives.
+ * Each output event is also kept as the input of the next step, for retries.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class JobProgressService {
 
     private static final Logger LOG = Logger.getLogger(JobProgressService.class);
+
+    private final JobEventService events;
+
+    JobProgressService(JobEventService events) {
+        this.events = events;
+    }
 
     public void codeGenerated(CodeGenerated event) {
         succeed(event, PipelineStep.GENERATE, event.startedAt(),
@@ -62,61 +70,79 @@ public class JobProgressService {
     }
 
     private void succeed(PipelineEvent event, PipelineStep step, Instant startedAt, String result) {
-        JobStep row = stepOf(event, step);
+        AgentJob job = lockJob(event);
+        if (job == null) {
+            return;
+        }
+        PipelineStep next = nextOf(step);
+        JobStep following = next == null ? null : JobStep.findById(new JobStep.Key(event.jobId(), next));
+        if (following != null) {
+            following.inputEvent = EventCodec.encode(event);
+            following.inputEventType = EventType.of(event).name();
+        }
+        JobStep row = JobStep.findById(new JobStep.Key(event.jobId(), step));
         if (row == null || row.status.isTerminal()) {
             return;
         }
-        row.status = StepStatus.SUCCEEDED;
+        row.status = JobStepStatus.SUCCEEDED;
         row.attempts = Math.max(row.attempts, 1);
         row.startedAt = startedAt != null ? startedAt : row.startedAt;
         row.finishedAt = event.occurredAt();
         row.result = result;
-        PipelineStep next = nextOf(step);
-        if (next != null) {
-            JobStep following = JobStep.findById(new JobStep.Key(event.jobId(), next));
-            if (following != null && following.status == StepStatus.PENDING) {
-                following.status = StepStatus.RUNNING;
-                following.startedAt = event.occurredAt();
-            }
+        events.stepChanged(row, step.name().toLowerCase() + " succeeded");
+        if (following != null && following.status == JobStepStatus.PENDING) {
+            following.status = JobStepStatus.RUNNING;
+            following.startedAt = event.occurredAt();
+            events.stepChanged(following, next.name().toLowerCase() + " started");
         }
-        refresh(event.jobId(), event.occurredAt());
+        refresh(job, event.occurredAt());
     }
 
     private void fail(PipelineEvent event, PipelineStep step, int attempts, String errorCode, String message, String result) {
-        JobStep row = stepOf(event, step);
+        AgentJob job = lockJob(event);
+        if (job == null) {
+            return;
+        }
+        JobStep row = JobStep.findById(new JobStep.Key(event.jobId(), step));
         if (row == null || row.status.isTerminal()) {
             return;
         }
-        row.status = StepStatus.FAILED;
+        row.status = JobStepStatus.FAILED;
         row.attempts = Math.max(row.attempts, attempts);
         row.startedAt = row.startedAt != null ? row.startedAt : event.occurredAt();
         row.finishedAt = event.occurredAt();
         row.errorCode = errorCode;
         row.errorMessage = message;
         row.result = result;
-        refresh(event.jobId(), event.occurredAt());
+        events.stepChanged(row, step.name().toLowerCase() + " failed [" + errorCode + "]: " + message);
+        refresh(job, event.occurredAt());
     }
 
-    private JobStep stepOf(PipelineEvent event, PipelineStep step) {
-        JobStep row = JobStep.findById(new JobStep.Key(event.jobId(), step));
-        if (row == null) {
+    private static AgentJob lockJob(PipelineEvent event) {
+        AgentJob job = AgentJob.lock(event.jobId());
+        if (job == null) {
             LOG.warnf("Event %s is about job %s, which this registry does not know; ignored", event.eventId(), event.jobId());
         }
-        return row;
+        return job;
     }
 
     /** The job's status follows from its steps: any failure fails it; a passed test run completes it. */
-    private void refresh(java.util.UUID jobId, Instant at) {
-        AgentJob job = AgentJob.findById(jobId);
-        List<JobStep> steps = JobStep.ofJob(jobId);
-        JobStep failed = steps.stream().filter(step -> step.status == StepStatus.FAILED).findFirst().orElse(null);
-        boolean allSucceeded = steps.stream().allMatch(step -> step.status == StepStatus.SUCCEEDED);
+    private void refresh(AgentJob job, Instant at) {
+        if (job.status == JobStatus.CANCELLED) {
+            return;
+        }
+        List<JobStep> steps = JobStep.ofJob(job.id);
+        JobStep failed = steps.stream().filter(step -> step.status == JobStepStatus.FAILED).findFirst().orElse(null);
+        boolean allSucceeded = steps.stream().allMatch(step -> step.status == JobStepStatus.SUCCEEDED);
         JobStatus status = failed != null ? JobStatus.FAILED : allSucceeded ? JobStatus.SUCCEEDED : JobStatus.RUNNING;
-        job.status = status;
         job.failure = failed == null ? null
                 : failed.key.step.name().toLowerCase() + " failed [" + failed.errorCode + "]: " + failed.errorMessage;
         job.updatedAt = Instant.now();
         job.finishedAt = status.isTerminal() ? (job.finishedAt == null ? at : job.finishedAt) : null;
+        if (status != job.status) {
+            job.status = status;
+            events.jobChanged(job, status == JobStatus.FAILED ? job.failure : "job " + status.name().toLowerCase());
+        }
     }
 
     private static PipelineStep nextOf(PipelineStep step) {

@@ -61,7 +61,7 @@ public class StepResource {
     }
 
     /** One client's stream: subscribe first, then replay history, so no line falls between the two. */
-    private final class LogStreamSession implements JobLogStream.Listener {
+    private final class LogStreamSession {
         private final UUID jobId;
         private final SseEventSink sink;
         private final Sse sse;
@@ -78,7 +78,7 @@ public class StepResource {
         }
 
         void start() {
-            subscription = stream.subscribe(jobId, this);
+            subscription = stream.subscribe(jobId, this::onItem);
             synchronized (this) {
                 for (JobLogEntry line : log.linesAfter(jobId, lastSent)) {
                     send(line);
@@ -92,14 +92,10 @@ public class StepResource {
             }
         }
 
-        @Override
-        public synchronized void onLine(JobLogEntry line) {
-            send(line);
-        }
-
-        @Override
-        public synchronized void onStepFinished() {
-            if (replaying) {
+        private synchronized void onItem(JobLogStream.Item item) {
+            if (item instanceof JobLogStream.Line line) {
+                send(line.entry());
+            } else if (replaying) {
                 finishedWhileReplaying = true;
             } else {
                 finish();

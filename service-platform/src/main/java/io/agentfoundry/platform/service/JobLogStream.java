@@ -2,69 +2,39 @@ package io.agentfoundry.platform.service;
 
 import io.agentfoundry.platform.domain.JobLogEntry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArraySet;
 
-/**
- * Live fan-out of committed log lines to the SSE clients watching a job on this instance. Lines are handed over only
- * after their transaction commits, so a client never sees a line that was rolled back.
- */
+/** This service's log lines and step endings, live, for the SSE clients watching a job on this instance. */
 @ApplicationScoped
 public class JobLogStream {
 
-    private final Map<UUID, Set<Listener>> listeners = new ConcurrentHashMap<>();
-    private final TransactionSynchronizationRegistry transactions;
+    private final JobFeed<Item> feed;
 
     JobLogStream(TransactionSynchronizationRegistry transactions) {
-        this.transactions = transactions;
+        this.feed = new JobFeed<>(transactions);
     }
 
-    public interface Listener {
-        void onLine(JobLogEntry line);
-
-        /** The step reached a terminal state: no more lines are expected. */
-        void onStepFinished();
+    /** A committed log line, or the news that the step reached a terminal state (no more lines are expected). */
+    public sealed interface Item {
     }
 
-    public AutoCloseable subscribe(UUID jobId, Listener listener) {
-        listeners.computeIfAbsent(jobId, id -> new CopyOnWriteArraySet<>()).add(listener);
-        return () -> listeners.computeIfPresent(jobId, (id, set) -> {
-            set.remove(listener);
-            return set.isEmpty() ? null : set;
-        });
+    public record Line(JobLogEntry entry) implements Item {
+    }
+
+    public record StepFinished() implements Item {
+    }
+
+    public AutoCloseable subscribe(UUID jobId, java.util.function.Consumer<Item> subscriber) {
+        return feed.subscribe(jobId, subscriber);
     }
 
     void lineAfterCommit(JobLogEntry line) {
-        afterCommit(() -> listenersOf(line.jobId).forEach(listener -> listener.onLine(line)));
+        feed.publishAfterCommit(line.jobId, new Line(line));
     }
 
     void stepFinishedAfterCommit(UUID jobId) {
-        afterCommit(() -> listenersOf(jobId).forEach(Listener::onStepFinished));
-    }
-
-    private Set<Listener> listenersOf(UUID jobId) {
-        return listeners.getOrDefault(jobId, Set.of());
-    }
-
-    private void afterCommit(Runnable action) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    action.run();
-                }
-            }
-        });
+        feed.publishAfterCommit(jobId, new StepFinished());
     }
 }
