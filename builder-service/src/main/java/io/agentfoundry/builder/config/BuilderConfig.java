@@ -3,6 +3,7 @@ package io.agentfoundry.builder.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,12 +12,28 @@ import java.util.Optional;
 @ConfigMapping(prefix = "agentfoundry.builder")
 public interface BuilderConfig {
 
-    /** {@code scratch}, a registry reference, or {@code docker-archive:<path>} for a {@code docker save} tar. */
+    /**
+     * {@code scratch}, a registry reference (pin it by digest: {@code host/repo@sha256:…}), or
+     * {@code docker-archive:<path>} for a {@code docker save} tar. Python dependencies come from this image.
+     */
     @WithDefault("scratch")
     String baseImage();
 
-    /** Registry (host[:port]) to push to; empty means write a tar to {@link #outputDir()}. */
+    /**
+     * What to do when the base cannot be checked against the bundle's requirements.txt ({@code scratch}, or a base
+     * without the {@code io.agentfoundry.python-packages} label): fail the build (true) or build with a warning
+     * (false). A base that has the label is always checked.
+     */
+    @WithDefault("true")
+    boolean requireBasePackages();
+
+    /** Registry (host[:port]) to push to; empty means write a docker-archive tar to {@link #outputDir()}. */
     Optional<String> registry();
+
+    /** Credentials for {@link #registry()} when it is not ECR (ECR credentials come from GetAuthorizationToken). */
+    Optional<String> registryUsername();
+
+    Optional<String> registryPassword();
 
     /** Repository path under the registry; the agent's name is appended. */
     @WithDefault("agentfoundry")
@@ -28,14 +45,33 @@ public interface BuilderConfig {
 
     Path outputDir();
 
-    /** {@code os/arch} pairs; AgentCore runs only linux/arm64. */
+    /**
+     * {@code os/arch} pairs; AgentCore runs only linux/arm64. More than one builds a multi-arch index, which needs a
+     * registry base and a registry target.
+     */
     @WithDefault("linux/arm64")
     List<String> platforms();
 
-    /** A build that takes longer fails with {@code BUILD_TIMEOUT}. */
+    /** A build (after the download) that takes longer fails with {@code BUILD_TIMEOUT}. */
     @WithDefault("5m")
     Duration buildTimeout();
 
     @WithDefault("30s")
     Duration downloadTimeout();
+
+    Ecr ecr();
+
+    interface Ecr {
+        /**
+         * Push through Amazon ECR: create the repository with immutable tags when it is missing and log in with
+         * GetAuthorizationToken. Unset means: when {@link #registry()} is an ECR host name.
+         */
+        Optional<Boolean> enabled();
+
+        /** Unset means: the region in the registry's host name, else the AWS SDK's region chain. */
+        Optional<String> region();
+
+        /** Another ECR API endpoint (a VPC endpoint, or a fake in tests). */
+        Optional<URI> endpointOverride();
+    }
 }

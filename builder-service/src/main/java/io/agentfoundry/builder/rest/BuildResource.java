@@ -23,7 +23,8 @@ public class BuildResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The image built for the job: reference, digest, platforms, base, duration")
+    @Operation(summary = "The image built for the job: reference, repository, tag, digest, platforms, base and its"
+            + " digest, size, layers, duration")
     public BuildView build(@PathParam("jobId") UUID jobId) {
         return builds.find(jobId).map(BuildView::of)
                 .orElseThrow(() -> new NotFoundException("No image was built for job " + jobId));

@@ -1,6 +1,8 @@
 package io.agentfoundry.builder.service;
 
+import io.agentfoundry.builder.config.BuilderConfig;
 import io.agentfoundry.builder.domain.ImageBuild;
+import io.agentfoundry.builder.domain.ImageBuild.LayerRecord;
 import io.agentfoundry.events.CodeGenerated;
 import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.ImageBuilt;
@@ -11,64 +13,92 @@ import jakarta.transaction.Transactional;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.UUID;
 
-/** The build step: bundle in, image and {@code ImageBuilt} out. */
+/**
+ * The build step: bundle in, image and {@code ImageBuilt} out. After the download, the build runs on threads of its
+ * own under its deadline, and stops when the job is cancelled; then the step records it and emits the event.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class ImageBuildService {
 
+    private final BuilderConfig config;
     private final BundleDownloader downloader;
-    private final JibImageBuilder images;
-    private final JobLogger log;
+    private final AgentImageBuild imageBuild;
+    private final BuildSupervisor supervisor;
+    private final JobLogger jobLogger;
 
-    ImageBuildService(BundleDownloader downloader, JibImageBuilder images, JobLogger log) {
+    ImageBuildService(BuilderConfig config, BundleDownloader downloader, AgentImageBuild imageBuild,
+                      BuildSupervisor supervisor, JobLogger jobLogger) {
+        this.config = config;
         this.downloader = downloader;
-        this.images = images;
-        this.log = log;
+        this.imageBuild = imageBuild;
+        this.supervisor = supervisor;
+        this.jobLogger = jobLogger;
     }
 
     public ImageBuilt build(CodeGenerated generated, StepContext context) {
         UUID jobId = generated.jobId();
+        BuildLog log = BuildLog.of(jobLogger, jobId, context.step());
         Instant start = Instant.now();
         SortedMap<String, byte[]> bundle = downloader.download(generated.bundleUrl(), generated.contentHash());
-        log.info(jobId, context.step(), "Downloaded bundle " + generated.contentHash() + " (" + bundle.size() + " files)");
+        log.info("Downloaded bundle " + generated.contentHash() + " (" + bundle.size() + " files)");
 
-        String repository = "agentfoundry/" + generated.spec().name().toLowerCase(Locale.ROOT);
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("org.opencontainers.image.title", generated.spec().name());
-        labels.put("org.opencontainers.image.source", "agent-foundry");
-        labels.put("org.opencontainers.image.version", generated.generatorVersion());
-        labels.put("io.agentfoundry.job-id", jobId.toString());
-        labels.put("io.agentfoundry.bundle-hash", generated.contentHash());
-        JibImageBuilder.BuiltImage image = images.build(bundle, repository, jobId.toString(), labels,
-                message -> log.info(jobId, context.step(), message));
+        String repository = config.repositoryPrefix() + "/" + generated.spec().name().toLowerCase(Locale.ROOT);
+        String tag = jobId.toString(); // one job, one tag, never rewritten to another image; never "latest"
+        AgentImageBuild.Result result = supervisor.run(jobId,
+                threads -> imageBuild.run(generated, bundle, repository, tag, threads, log));
         Duration took = Duration.between(start, Instant.now());
-        log.info(jobId, context.step(), "Built " + image.reference() + "@" + image.digest() + " in " + took.toMillis() + " ms");
+        List<String> platforms = imageBuild.platforms().stream().map(ImagePlatform::toString).toList();
+        ImagePlatform primary = imageBuild.platforms().iterator().next();
+        long size = result.built().image(primary).map(ImageDescription.PlatformImage::compressedSize).orElse(0L);
+        log.info("Built " + result.reference() + "@" + result.digest() + " for " + String.join(", ", platforms)
+                + " in " + took.toMillis() + " ms (" + primary + ": " + BuildProgress.bytes(size) + " compressed)");
 
         ImageBuild record = ImageBuild.<ImageBuild>findByIdOptional(jobId).orElseGet(ImageBuild::new);
         record.jobId = jobId;
-        record.imageReference = image.reference();
-        record.digest = image.digest();
-        record.platforms = String.join(",", image.platforms());
+        record.imageReference = result.reference();
+        record.repository = repository;
+        record.tag = tag;
+        record.digest = result.digest();
+        record.platforms = String.join(",", platforms);
         record.bundleHash = generated.contentHash();
-        record.baseImage = image.baseImage();
+        record.baseImage = result.base().reference();
+        record.baseDigest = result.base().digest().orElse(null);
+        record.sizeBytes = size;
+        record.layers = layerRecords(result);
         record.durationMs = took.toMillis();
         record.builtAt = Instant.now();
         record.persist();
 
         return new ImageBuilt(UUID.randomUUID(), jobId, generated.eventId(), Instant.now(),
-                EventType.CURRENT_SCHEMA_VERSION, context.startedAt(), generated.spec(), image.reference(),
-                image.digest(), image.platforms(), generated.contentHash());
+                EventType.CURRENT_SCHEMA_VERSION, context.startedAt(), generated.spec(), result.reference(),
+                result.digest(), platforms, generated.contentHash());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ImageBuild> find(UUID jobId) {
         return ImageBuild.findByIdOptional(jobId);
+    }
+
+    /** jib puts the base's layers first, then the agent's: a layer's position says where it came from. */
+    private static List<LayerRecord> layerRecords(AgentImageBuild.Result result) {
+        List<LayerRecord> layers = new ArrayList<>();
+        for (ImageDescription.PlatformImage image : result.built().images()) {
+            int baseLayerCount = result.base().description().flatMap(description -> description.image(image.platform()))
+                    .map(baseImage -> baseImage.layers().size()).orElse(0);
+            for (int i = 0; i < image.layers().size(); i++) {
+                ImageDescription.Layer layer = image.layers().get(i);
+                layers.add(new LayerRecord(image.platform().toString(), layer.digest(), layer.size(),
+                        i < baseLayerCount));
+            }
+        }
+        return layers;
     }
 }

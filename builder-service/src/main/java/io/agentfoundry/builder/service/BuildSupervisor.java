@@ -1,0 +1,83 @@
+package io.agentfoundry.builder.service;
+
+import io.agentfoundry.builder.config.BuilderConfig;
+import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.service.CancelledJobs;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a build on threads of its own and waits for it, until the build's deadline passes ({@code BUILD_TIMEOUT}) or
+ * the job is cancelled ({@code BUILD_CANCELLED}). Either way it then stops all of the build's threads, jib's
+ * included, so that nothing of an abandoned build keeps pushing.
+ */
+@ApplicationScoped
+public class BuildSupervisor {
+
+    private static final Duration CANCELLATION_CHECK_INTERVAL = Duration.ofMillis(500);
+
+    private final BuilderConfig config;
+    private final CancelledJobs cancelledJobs;
+
+    BuildSupervisor(BuilderConfig config, CancelledJobs cancelledJobs) {
+        this.config = config;
+        this.cancelledJobs = cancelledJobs;
+    }
+
+    /** A build, given the pool its work (and jib's) must run on. */
+    @FunctionalInterface
+    public interface Build<T> {
+        T run(ExecutorService threads) throws Exception;
+    }
+
+    /**
+     * Must be called inside the step's transaction: cancellation is read from the {@code cancelled_job} table that
+     * the platform's JobCancelled consumer fills (READ COMMITTED lets each check see its latest commits).
+     */
+    public <T> T run(UUID jobId, Build<T> build) {
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "build-" + jobId + "-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        Future<T> result = threads.submit(() -> build.run(threads));
+        long deadline = System.nanoTime() + config.buildTimeout().toNanos();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new StepFailureException("BUILD_TIMEOUT",
+                            "The image build did not finish within " + config.buildTimeout(), true, null);
+                }
+                try {
+                    return result.get(Math.min(left, CANCELLATION_CHECK_INTERVAL.toNanos()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException stillRunning) {
+                    if (cancelledJobs.isCancelled(jobId)) {
+                        throw new StepFailureException("BUILD_CANCELLED",
+                                "The job was cancelled while its image was being built", false, null);
+                    }
+                }
+            }
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Image build failed: " + failed.getCause(), failed.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the image build", e);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}

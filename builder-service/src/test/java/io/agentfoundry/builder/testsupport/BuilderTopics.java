@@ -1,0 +1,93 @@
+package io.agentfoundry.builder.testsupport;
+
+import io.agentfoundry.events.AgentSpec;
+import io.agentfoundry.events.CodeGenerated;
+import io.agentfoundry.events.EventCodec;
+import io.agentfoundry.events.EventType;
+import io.agentfoundry.events.ImageBuilt;
+import io.agentfoundry.events.JobCancelled;
+import io.agentfoundry.events.JobLogRecord;
+import io.agentfoundry.events.PipelineEvent;
+import io.agentfoundry.events.StepFailed;
+import io.agentfoundry.events.Topics;
+import io.agentfoundry.platform.bundle.BundleArchive;
+import io.agentfoundry.testinfra.KafkaTestClient;
+import io.agentfoundry.testinfra.PipelineInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** The builder's topics as its neighbours see them: CodeGenerated, JobCancelled in; ImageBuilt, StepFailed, logs out. */
+public final class BuilderTopics implements AutoCloseable {
+
+    private final KafkaTestClient kafka =
+            new KafkaTestClient(PipelineInfrastructure.shared().kafka().bootstrapServers());
+
+    /** A CodeGenerated for the bundle, as generator-service announces it (hash computed from the files). */
+    public static CodeGenerated codeGenerated(UUID jobId, String agentName, String bundleUrl,
+                                              SortedMap<String, byte[]> bundle) {
+        return codeGenerated(jobId, agentName, bundleUrl, BundleArchive.contentHash(bundle), bundle.size());
+    }
+
+    public static CodeGenerated codeGenerated(UUID jobId, String agentName, String bundleUrl, String contentHash,
+                                              int fileCount) {
+        AgentSpec spec = new AgentSpec(agentName, "An agent under test", "You answer briefly.",
+                "us.amazon.nova-pro-v1:0", List.of(), List.of());
+        return new CodeGenerated(UUID.randomUUID(), jobId, UUID.randomUUID(), Instant.now(), 1, Instant.now(), spec,
+                bundleUrl, contentHash, fileCount, "0.1.0");
+    }
+
+    public void publish(CodeGenerated event) {
+        send(Topics.CODE_GENERATED, event, EventType.CODE_GENERATED);
+    }
+
+    public void cancel(UUID jobId) {
+        send(Topics.JOB_CANCELLED, new JobCancelled(UUID.randomUUID(), jobId, null, Instant.now(), 1,
+                "no longer needed", "test"), EventType.JOB_CANCELLED);
+    }
+
+    /** Waits for the {@code count}-th ImageBuilt of the job and returns it. */
+    public ImageBuilt awaitImageBuilt(UUID jobId, int count, Duration timeout) {
+        List<ConsumerRecord<String, String>> records = await().atMost(timeout)
+                .until(() -> recordsOf(Topics.IMAGE_BUILT, jobId), found -> found.size() >= count);
+        return EventCodec.decode(records.get(count - 1).value(), ImageBuilt.class);
+    }
+
+    public StepFailed awaitStepFailed(UUID jobId, Duration timeout) {
+        return EventCodec.decode(await().atMost(timeout)
+                .until(() -> recordsOf(Topics.STEP_FAILED, jobId), found -> !found.isEmpty()).get(0).value(),
+                StepFailed.class);
+    }
+
+    public List<ImageBuilt> imagesBuilt(UUID jobId) {
+        return recordsOf(Topics.IMAGE_BUILT, jobId).stream()
+                .map(record -> EventCodec.decode(record.value(), ImageBuilt.class)).toList();
+    }
+
+    public List<String> logLines(UUID jobId) {
+        return recordsOf(Topics.JOB_LOGS, jobId).stream()
+                .map(record -> EventCodec.decode(record.value(), JobLogRecord.class).message()).toList();
+    }
+
+    private List<ConsumerRecord<String, String>> recordsOf(String topic, UUID jobId) {
+        return kafka.readAll(topic, record -> jobId.toString().equals(record.key()));
+    }
+
+    private void send(String topic, PipelineEvent event, EventType type) {
+        kafka.send(topic, event.jobId().toString(), EventCodec.encode(event), Map.of(
+                "ce_id", event.eventId().toString(), "ce_type", type.cloudEventType(),
+                "ce_source", "test", "ce_specversion", "1.0", "ce_subject", event.jobId().toString()));
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+    }
+}

@@ -1,0 +1,58 @@
+package io.agentfoundry.builder.testsupport;
+
+import com.sun.net.httpserver.HttpServer;
+import io.agentfoundry.platform.bundle.BundleArchive;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Stands in for generator-service's bundle endpoint: each published bundle gets a link of its own. */
+public final class GeneratorStub implements AutoCloseable {
+
+    private final HttpServer server;
+    private final Map<String, byte[]> archives = new ConcurrentHashMap<>();
+    private final AtomicInteger published = new AtomicInteger();
+
+    private GeneratorStub(HttpServer server) {
+        this.server = server;
+    }
+
+    public static GeneratorStub start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            GeneratorStub stub = new GeneratorStub(server);
+            server.createContext("/bundles/", exchange -> {
+                byte[] archive = stub.archives.get(exchange.getRequestURI().getPath());
+                if (archive == null) {
+                    exchange.sendResponseHeaders(404, -1);
+                } else {
+                    exchange.sendResponseHeaders(200, archive.length);
+                    exchange.getResponseBody().write(archive);
+                }
+                exchange.close();
+            });
+            server.start();
+            return stub;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the generator stub", e);
+        }
+    }
+
+    /** @return the bundle's download link */
+    public String publish(SortedMap<String, byte[]> bundle) {
+        String path = "/bundles/" + published.incrementAndGet();
+        archives.put(path, BundleArchive.write(bundle));
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
