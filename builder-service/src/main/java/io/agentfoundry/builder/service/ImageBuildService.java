@@ -79,7 +79,8 @@ public class ImageBuildService {
 
         return new ImageBuilt(UUID.randomUUID(), jobId, generated.eventId(), Instant.now(),
                 EventType.CURRENT_SCHEMA_VERSION, context.startedAt(), generated.spec(), result.reference(),
-                result.digest(), platforms, generated.contentHash());
+                result.digest(), platforms, generated.contentHash(), repository, tag, size, record.baseImage,
+                record.baseDigest);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -47,7 +47,9 @@ public class JobProgressService {
 
     public void imageBuilt(ImageBuilt event) {
         succeed(event, PipelineStep.BUILD, event.startedAt(),
-                result("imageReference", event.imageReference(), "digest", event.digest(), "platforms", event.platforms()));
+                result("imageReference", event.imageReference(), "digest", event.digest(), "platforms", event.platforms(),
+                        "tag", event.tag(), "sizeBytes", event.sizeBytes(), "baseImage", event.baseImage(),
+                        "baseDigest", event.baseDigest()));
     }
 
     public void runtimeCreated(RuntimeCreated event) {
