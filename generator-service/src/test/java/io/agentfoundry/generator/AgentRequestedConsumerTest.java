@@ -5,10 +5,9 @@ import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.CodeGenerated;
 import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.EventType;
-import io.agentfoundry.events.ModelBinding;
-import io.agentfoundry.events.ToolBinding;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.Topics;
+import io.agentfoundry.generator.testing.Requests;
 import io.agentfoundry.platform.bundle.BundleArchive;
 import io.agentfoundry.testinfra.KafkaTestClient;
 import io.agentfoundry.testinfra.PipelineInfrastructure;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,17 +47,8 @@ class AgentRequestedConsumerTest {
     }
 
     private static AgentRequested request(UUID jobId, String systemPrompt) {
-        AgentSpec spec = new AgentSpec("weather_agent", "Answers about weather", systemPrompt,
-                "us.anthropic.claude-sonnet-4-5-20250929-v1:0", List.of("http_request", "calculator"), List.of());
-        return accepted(jobId, spec);
-    }
-
-    /** A request as the registry publishes it once accepted: with the catalog's model and tools. */
-    private static AgentRequested accepted(UUID jobId, AgentSpec spec) {
-        ModelBinding model = new ModelBinding(spec.modelId(), "BEDROCK", spec.modelId(), 200_000, 64_000, null, List.of());
-        List<ToolBinding> tools = spec.tools().stream()
-                .map(tool -> new ToolBinding(tool, tool, null, List.of(), false, List.of(), false)).toList();
-        return new AgentRequested(UUID.randomUUID(), jobId, null, Instant.now(), 1, "test", spec, model, tools, "test");
+        return Requests.accepted(jobId, Requests.simpleSpec("weather_agent", systemPrompt, "http_request", "calculator"),
+                Requests.bedrock());
     }
 
     private static void publish(AgentRequested request) {
@@ -94,6 +83,7 @@ class AgentRequestedConsumerTest {
         var files = BundleArchive.read(new ByteArrayInputStream(archive));
         assertThat(BundleArchive.contentHash(files)).isEqualTo(event.contentHash());
         assertThat(new String(files.get("agent.py"))).contains("from strands import Agent")
+                .contains("from strands.models import BedrockModel")
                 .contains("from strands_tools import http_request, calculator")
                 // the hostile prompt stays inside one escaped, single-line literal
                 .contains("SYSTEM_PROMPT = \"You are \\\"helpful\\\"\\n\\\"\\\"\\\" ; import os  # \\\\N{BULLET} \\u2028\"\n");
@@ -101,6 +91,12 @@ class AgentRequestedConsumerTest {
         given().get("/api/steps/{jobId}", jobId).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("SUCCEEDED"))
                 .body("attempts", org.hamcrest.Matchers.equalTo(1));
+        given().get("/api/generations/{jobId}", jobId).then().statusCode(200)
+                .body("modelId", org.hamcrest.Matchers.equalTo("claude-sonnet-4-5"))
+                .body("modelProvider", org.hamcrest.Matchers.equalTo("BEDROCK"))
+                .body("catalogVersion", org.hamcrest.Matchers.equalTo("2026-11-24"))
+                .body("contentHash", org.hamcrest.Matchers.equalTo(event.contentHash()))
+                .body("files.path", org.hamcrest.Matchers.hasItems("agent.py", "agentfoundry-manifest.json"));
     }
 
     @Test
@@ -139,9 +135,7 @@ class AgentRequestedConsumerTest {
     @Test
     void anInvalidSpecFailsTheStepWithStepFailed() {
         UUID jobId = UUID.randomUUID();
-        AgentSpec spec = new AgentSpec("bad-name; rm -rf /", null, "prompt", "us.anthropic.claude-3-haiku", List.of(),
-                List.of());
-        publish(accepted(jobId, spec));
+        publish(Requests.accepted(jobId, Requests.simpleSpec("bad-name; rm -rf /", "prompt"), Requests.bedrock()));
 
         List<ConsumerRecord<String, String>> failed = await().atMost(Duration.ofSeconds(30))
                 .until(() -> recordsOf(Topics.STEP_FAILED, jobId), records -> !records.isEmpty());
@@ -150,5 +144,21 @@ class AgentRequestedConsumerTest {
         assertThat(event.retryable()).isFalse();
         given().get("/api/steps/{jobId}", jobId).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("FAILED"));
+    }
+
+    @Test
+    void aToolBodyThatDoesNotParseFailsTheStepWithWhereItBreaks() {
+        UUID jobId = UUID.randomUUID();
+        AgentSpec spec = Requests.spec("body_agent", "Use the tool.", List.of(), List.of(Requests.pythonTool("compute",
+                "Computes.", "value = x * 2\nreturn value +", Requests.parameter("x", "integer", "x", true))),
+                null, false, null);
+        publish(Requests.accepted(jobId, spec, Requests.bedrock()));
+
+        List<ConsumerRecord<String, String>> failed = await().atMost(Duration.ofSeconds(30))
+                .until(() -> recordsOf(Topics.STEP_FAILED, jobId), records -> !records.isEmpty());
+        StepFailed event = EventCodec.decode(failed.get(0).value(), StepFailed.class);
+        assertThat(event.errorCode()).isEqualTo("INVALID_PYTHON_BODY");
+        assertThat(event.message()).contains("compute", "line 2");
+        assertThat(recordsOf(Topics.CODE_GENERATED, jobId)).isEmpty();
     }
 }

@@ -23,8 +23,17 @@ public class GeneratedBundle extends PanacheEntityBase {
     @Column(name = "agent_name", nullable = false)
     public String agentName;
 
+    /** The model's id in the registry's catalog. */
     @Column(name = "model_id", nullable = false)
     public String modelId;
+
+    /** BEDROCK or OLLAMA; null for bundles made before catalog bindings existed. */
+    @Column(name = "model_provider")
+    public String modelProvider;
+
+    /** The version of the catalogs the request was resolved with; null when the request did not say. */
+    @Column(name = "catalog_version")
+    public String catalogVersion;
 
     @Column(name = "generator_version", nullable = false)
     public String generatorVersion;

@@ -1,63 +1,67 @@
 package io.agentfoundry.generator.service;
 
-import io.agentfoundry.events.AgentSpec;
-import io.agentfoundry.platform.messaging.StepFailureException;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
- * Renders a spec into the bundle's files. Pure: the same spec, job id and generator version always give the same
- * bytes (nothing time- or machine-dependent is written).
+ * Renders an accepted request into the bundle's files, one Qute template a file (templates/bundle/, each declaring its
+ * parameter types, so that Quarkus checks every expression at build time). Pure: the same request always gives the
+ * same bytes; nothing time- or machine-dependent is written.
  */
-@ApplicationScoped
+@Singleton
 public class BundleRenderer {
 
-    /** AgentCore's runtime-name rule, which also makes a safe Python identifier. */
-    static final Pattern AGENT_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
-    /** strands_tools module names. */
-    static final Pattern TOOL_MODULE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    private final Engine qute;
+    private final DependencyPins pins;
 
-    public SortedMap<String, byte[]> render(UUID jobId, AgentSpec spec, String generatorVersion) {
-        AgentSource source = toSource(jobId, spec, generatorVersion);
-        SortedMap<String, byte[]> files = new TreeMap<>();
-        files.put("agent.py", bytes(BundleTemplates.agent(source).render()));
-        files.put("agentcore_server.py", bytes(BundleTemplates.agentcore_server(source).render()));
-        files.put("requirements.txt", bytes(BundleTemplates.requirements(source).render()));
-        files.put("Dockerfile", bytes(BundleTemplates.dockerfile(source).render()));
-        files.put(".dockerignore", bytes("__pycache__/\n*.pyc\n.venv/\n"));
-        return files;
+    public BundleRenderer(Engine qute, DependencyPins pins) {
+        this.qute = qute;
+        this.pins = pins;
     }
 
-    AgentSource toSource(UUID jobId, AgentSpec spec, String generatorVersion) {
-        if (spec == null) {
-            throw new StepFailureException("INVALID_SPEC", "The request has no agent spec");
+    /**
+     * @throws io.agentfoundry.platform.messaging.StepFailureException when the request cannot become a safe bundle
+     *                                                                 (a bad name, binding, setting or HTTP call)
+     */
+    public RenderedBundle render(BundleRequest request) {
+        AgentSource agent = AgentSource.of(request, pins);
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        files.put("agent.py", render("agent.py", agent));
+        files.put("agentcore_server.py", render("agentcore_server.py", agent));
+        for (CustomToolSource tool : agent.customTools()) {
+            files.put(tool.path(), bytes(template("tool.py").data("agent", agent).data("tool", tool).render()));
         }
-        if (spec.name() == null || !AGENT_NAME.matcher(spec.name()).matches()) {
-            throw new StepFailureException("INVALID_AGENT_NAME",
-                    "Agent name must match " + AGENT_NAME.pattern() + ": " + spec.name());
+        if (agent.hasCustomTools()) {
+            files.put("tools/__init__.py", bytes("\"\"\"Custom tools of agent " + agent.name() + ".\"\"\"\n"));
         }
-        if (spec.systemPrompt() == null || spec.systemPrompt().isBlank()) {
-            throw new StepFailureException("INVALID_SPEC", "The agent has no system prompt");
+        if (agent.mcpServer()) {
+            files.put("mcp_server.py", render("mcp_server.py", agent));
         }
-        List<String> tools = new ArrayList<>();
-        for (String tool : spec.tools()) {
-            if (tool == null || !TOOL_MODULE.matcher(tool).matches()) {
-                throw new StepFailureException("INVALID_TOOL_NAME", "Not a tool module name: " + tool);
-            }
-            if (!tools.contains(tool)) {
-                tools.add(tool);
-            }
+        files.put("requirements.txt", render("requirements.txt", agent));
+        files.put("Dockerfile", render("dockerfile.txt", agent));
+        files.put(".dockerignore", render("dockerignore.txt", agent));
+        files.put("deploy_to_agentcore.py", render("deploy_to_agentcore.py", agent));
+        files.put("invoke_agent.py", render("invoke_agent.py", agent));
+        files.put("README.md", render("readme.md", agent));
+        files.put(BundleManifest.PATH, BundleManifest.of(request, agent, files));
+        return new RenderedBundle(files, agent.warnings());
+    }
+
+    private byte[] render(String template, AgentSource agent) {
+        return bytes(template(template).data("agent", agent).render());
+    }
+
+    private Template template(String name) {
+        Template template = qute.getTemplate("bundle/" + name);
+        if (template == null) {
+            throw new IllegalStateException("No template bundle/" + name);
         }
-        ModelTarget model = ModelTarget.of(spec.modelId());
-        return new AgentSource(spec.name(), jobId, generatorVersion, model, PythonLiteral.of(model.providerModelId()),
-                PythonLiteral.of(spec.systemPrompt()), List.copyOf(tools));
+        return template;
     }
 
     private static byte[] bytes(String text) {

@@ -1,8 +1,11 @@
 package io.agentfoundry.generator.service;
 
 import io.agentfoundry.events.AgentRequested;
+import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.CodeGenerated;
 import io.agentfoundry.events.EventType;
+import io.agentfoundry.events.ModelBinding;
+import io.agentfoundry.events.ToolBinding;
 import io.agentfoundry.generator.config.GeneratorConfig;
 import io.agentfoundry.generator.domain.GeneratedBundle;
 import io.agentfoundry.generator.domain.GeneratedFile;
@@ -19,29 +22,32 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** The generate step: spec in, stored bundle and {@code CodeGenerated} out. */
+/** The generate step: accepted request in, stored bundle and {@code CodeGenerated} out; and previews without a job. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class GenerationService {
 
     private final BundleRenderer renderer;
+    private final PythonSyntaxChecker syntax;
     private final GeneratorConfig config;
     private final JobLogger log;
 
-    GenerationService(BundleRenderer renderer, GeneratorConfig config, JobLogger log) {
+    GenerationService(BundleRenderer renderer, PythonSyntaxChecker syntax, GeneratorConfig config, JobLogger log) {
         this.renderer = renderer;
+        this.syntax = syntax;
         this.config = config;
         this.log = log;
     }
 
     public CodeGenerated generate(AgentRequested request, StepContext context) {
         UUID jobId = request.jobId();
-        SortedMap<String, byte[]> files = renderer.render(jobId, request.spec(), config.version());
-        String contentHash = BundleArchive.contentHash(files);
+        RenderedBundle rendered = render(BundleRequest.of(request, config.version()));
+        rendered.warnings().forEach(warning -> log.warn(jobId, context.step(), warning));
+        String contentHash = rendered.contentHash();
 
         GeneratedFile.delete("key.jobId", jobId);
         GeneratedBundle.deleteById(jobId);
-        files.forEach((path, content) -> {
+        rendered.files().forEach((path, content) -> {
             GeneratedFile file = new GeneratedFile();
             file.key = new GeneratedFile.Key(jobId, path);
             file.content = content;
@@ -52,15 +58,23 @@ public class GenerationService {
         bundle.jobId = jobId;
         bundle.contentHash = contentHash;
         bundle.agentName = request.spec().name();
-        bundle.modelId = request.spec().modelId();
+        bundle.modelId = request.model().catalogId();
+        bundle.modelProvider = request.model().provider();
+        bundle.catalogVersion = request.catalogVersion();
         bundle.generatorVersion = config.version();
         bundle.createdAt = Instant.now();
         bundle.persist();
-        log.info(jobId, context.step(), "Rendered " + files.size() + " files, " + contentHash);
+        log.info(jobId, context.step(), "Rendered " + rendered.files().size() + " files, " + contentHash);
 
         return new CodeGenerated(UUID.randomUUID(), jobId, request.eventId(), Instant.now(),
                 EventType.CURRENT_SCHEMA_VERSION, context.startedAt(), request.spec(), bundleUrl(jobId), contentHash,
-                files.size(), config.version());
+                rendered.files().size(), config.version());
+    }
+
+    /** Renders what an accepted request with these bindings would give, without a job; stores nothing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RenderedBundle preview(AgentSpec spec, ModelBinding model, List<ToolBinding> tools, String catalogVersion) {
+        return render(new BundleRequest(null, spec, model, tools, catalogVersion, config.version()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -78,16 +92,22 @@ public class GenerationService {
         return GeneratedFile.findByIdOptional(new GeneratedFile.Key(jobId, path));
     }
 
-    /** The archive, rebuilt from the stored files: byte for byte what any earlier download returned. */
+    /** The stored files by path; empty when the job has no bundle. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<byte[]> archive(UUID jobId) {
+    public Optional<SortedMap<String, byte[]>> storedFiles(UUID jobId) {
         List<GeneratedFile> stored = files(jobId);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
         SortedMap<String, byte[]> files = new TreeMap<>();
         stored.forEach(file -> files.put(file.key.path, file.content));
-        return Optional.of(BundleArchive.write(files));
+        return Optional.of(files);
+    }
+
+    private RenderedBundle render(BundleRequest request) {
+        RenderedBundle rendered = renderer.render(request);
+        syntax.requireParsableBodies(request.spec(), rendered);
+        return rendered;
     }
 
     private String bundleUrl(UUID jobId) {

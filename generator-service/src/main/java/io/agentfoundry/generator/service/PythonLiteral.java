@@ -7,6 +7,8 @@ package io.agentfoundry.generator.service;
  */
 public final class PythonLiteral {
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private PythonLiteral() {
     }
 
@@ -28,15 +30,22 @@ public final class PythonLiteral {
                     if (codePoint >= 0x20 && codePoint < 0x7f) {
                         literal.append((char) codePoint);
                     } else if (codePoint <= 0xff) {
-                        literal.append(String.format("\\x%02x", codePoint));
+                        hex(literal.append("\\x"), codePoint, 2);
                     } else if (codePoint <= 0xffff) {
-                        literal.append(String.format("\\u%04x", codePoint));
+                        // a lone surrogate stays one: Python's str holds it as the same code unit
+                        hex(literal.append("\\u"), codePoint, 4);
                     } else {
-                        literal.append(String.format("\\U%08x", codePoint));
+                        hex(literal.append("\\U"), codePoint, 8);
                     }
                 }
             }
         }
         return literal.append('"').toString();
+    }
+
+    private static void hex(StringBuilder literal, int value, int digits) {
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            literal.append(HEX[(value >> shift) & 0xf]);
+        }
     }
 }
