@@ -1,5 +1,6 @@
 package io.agentfoundry.generator.service;
 
+import io.agentfoundry.events.SpecRules;
 import io.agentfoundry.platform.messaging.StepFailureException;
 
 import java.io.IOException;
@@ -19,10 +20,9 @@ import java.util.regex.Pattern;
  */
 final class Identifiers {
 
-    /** AgentCore's runtime-name rule. */
-    static final Pattern AGENT_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
+    static final Pattern AGENT_NAME = SpecRules.AGENT_NAME;
     /** Tool modules, custom tools and their parameters: lowercase Python identifiers. */
-    static final Pattern PYTHON_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    static final Pattern PYTHON_NAME = SpecRules.PYTHON_NAME;
     static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
     /** Bedrock ids, inference-profile ids and Ollama tags use only these characters. */
     static final Pattern MODEL_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}");

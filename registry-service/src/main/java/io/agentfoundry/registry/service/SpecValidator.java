@@ -1,6 +1,7 @@
 package io.agentfoundry.registry.service;
 
 import io.agentfoundry.events.AgentSpec;
+import io.agentfoundry.events.SpecRules;
 import io.agentfoundry.registry.config.RegistryConfig;
 import io.agentfoundry.registry.domain.catalog.Capability;
 import io.agentfoundry.registry.domain.catalog.Catalog;
@@ -33,10 +34,9 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class SpecValidator {
 
-    /** AgentCore's runtime-name rule. */
-    static final Pattern AGENT_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,47}");
-    static final Pattern TOOL_NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
-    static final Pattern PARAMETER_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,63}");
+    static final Pattern AGENT_NAME = SpecRules.AGENT_NAME;
+    static final Pattern TOOL_NAME = SpecRules.PYTHON_NAME;
+    static final Pattern PARAMETER_NAME = SpecRules.PYTHON_NAME;
     static final Pattern JSON_PATH = Pattern.compile("\\$((\\.[A-Za-z_][A-Za-z0-9_]*)|(\\[\\d+]))*");
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}");
