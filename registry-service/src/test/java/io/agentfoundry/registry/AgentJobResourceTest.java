@@ -274,6 +274,9 @@ class AgentJobResourceTest {
         UUID jobId = submit(VALID);
         CodeGenerated generated = codeGenerated(jobId, Instant.now());
         publish(generated);
+        // the two events travel on different topics; the build's input must be stored before its failure is retried
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/agents/" + jobId).then()
+                .body("steps[1].status", equalTo("SUCCEEDED")));
         publish(new StepFailed(UUID.randomUUID(), jobId, generated.eventId(), Instant.now(), 1, PipelineStep.BUILD,
                 "REGISTRY_UNREACHABLE", "the image registry did not answer", true, 1));
         awaitStatus(jobId, "FAILED");
@@ -309,6 +312,8 @@ class AgentJobResourceTest {
         RuntimeCreated runtime = new RuntimeCreated(UUID.randomUUID(), jobId, UUID.randomUUID(), now, 1, now, null,
                 "RECORDED", "recorded-" + jobId, null, "agentfoundry/support_bot:" + jobId, "sha256:" + "ef".repeat(32));
         publish(runtime);
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/agents/" + jobId).then()
+                .body("steps[3].status", equalTo("SUCCEEDED")));
         publish(new TestCompleted(UUID.randomUUID(), jobId, runtime.eventId(), now.plusSeconds(1), 1, now, false, 1, 1,
                 "1 of 2 checks failed"));
         awaitStatus(jobId, "FAILED");
@@ -345,8 +350,10 @@ class AgentJobResourceTest {
         Instant now = Instant.now();
         CodeGenerated generated = codeGenerated(jobId, now);
         publish(generated);
-        publish(new JobLogRecord(UUID.randomUUID(), jobId, null, now, 1, "builder-service", PipelineStep.BUILD, 7,
-                JobLogRecord.Level.INFO, "Built the image"));
+        RecordMetadata logLine = publish(new JobLogRecord(UUID.randomUUID(), jobId, null, now, 1, "builder-service",
+                PipelineStep.BUILD, 7, JobLogRecord.Level.INFO, "Built the image"));
+        // logs travel on their own topic: let the line arrive before the job can end the stream
+        kafka.awaitConsumed("registry-service", Topics.JOB_LOGS, logLine.partition(), logLine.offset(), WAIT);
         publish(new ImageBuilt(UUID.randomUUID(), jobId, generated.eventId(), now.plusSeconds(1), 1, now, null,
                 "agentfoundry/support_bot:" + jobId, "sha256:" + "cd".repeat(32), List.of("linux/arm64"),
                 generated.contentHash()));
