@@ -2,7 +2,6 @@ package io.agentfoundry.deployer;
 
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.EventCodec;
-import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.JobCancelled;
 import io.agentfoundry.events.PipelineEvent;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -54,9 +52,7 @@ class ImageBuiltConsumerTest {
     }
 
     private static org.apache.kafka.clients.producer.RecordMetadata publish(PipelineEvent event) {
-        return kafka.send(EventType.of(event).topic(), event.jobId().toString(), EventCodec.encode(event), Map.of(
-                "ce_id", event.eventId().toString(), "ce_type", EventType.of(event).cloudEventType(),
-                "ce_source", "test", "ce_specversion", "1.0", "ce_subject", event.jobId().toString()));
+        return kafka.publish(event);
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.agentfoundry.events.AgentRequested;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.CodeGenerated;
 import io.agentfoundry.events.EventCodec;
-import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.Topics;
 import io.agentfoundry.generator.testing.Requests;
@@ -52,9 +51,7 @@ class AgentRequestedConsumerTest {
     }
 
     private static void publish(AgentRequested request) {
-        kafka.send(Topics.AGENT_REQUESTED, request.jobId().toString(), EventCodec.encode(request), Map.of(
-                "ce_id", request.eventId().toString(), "ce_type", EventType.AGENT_REQUESTED.cloudEventType(),
-                "ce_source", "test", "ce_specversion", "1.0", "ce_subject", request.jobId().toString()));
+        kafka.publish(request);
     }
 
     private static List<ConsumerRecord<String, String>> recordsOf(String topic, UUID jobId) {

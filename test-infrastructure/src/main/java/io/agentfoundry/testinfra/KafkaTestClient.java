@@ -1,5 +1,8 @@
 package io.agentfoundry.testinfra;
 
+import io.agentfoundry.events.EventCodec;
+import io.agentfoundry.events.EventType;
+import io.agentfoundry.events.PipelineEvent;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -50,6 +53,17 @@ public final class KafkaTestClient implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Kafka refused the record", e.getCause());
         }
+    }
+
+    /**
+     * Publishes an event of the contract the way the services do: on its topic, keyed by job id, with CloudEvents
+     * binary-mode headers ({@code ce_source} = {@code test}).
+     */
+    public RecordMetadata publish(PipelineEvent event) {
+        EventType type = EventType.of(event);
+        return send(type.topic(), event.jobId().toString(), EventCodec.encode(event), Map.of(
+                "ce_id", event.eventId().toString(), "ce_type", type.cloudEventType(), "ce_source", "test",
+                "ce_specversion", "1.0", "ce_subject", event.jobId().toString()));
     }
 
     /** Every record now on the topic (from the beginning, all partitions) that matches. */

@@ -3,7 +3,6 @@ package io.agentfoundry.tester;
 import com.sun.net.httpserver.HttpServer;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.EventCodec;
-import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.TestCompleted;
 import io.agentfoundry.events.Topics;
@@ -24,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -74,9 +72,7 @@ class RuntimeCreatedConsumerTest {
         RuntimeCreated created = new RuntimeCreated(UUID.randomUUID(), jobId, UUID.randomUUID(), Instant.now(), 1,
                 Instant.now(), spec, "LOCAL", "container-1", "http://127.0.0.1:" + runtime.getAddress().getPort(),
                 "agentfoundry/weather_agent:" + jobId, "sha256:" + "cd".repeat(32));
-        kafka.send(Topics.RUNTIME_CREATED, jobId.toString(), EventCodec.encode(created), Map.of(
-                "ce_id", created.eventId().toString(), "ce_type", EventType.RUNTIME_CREATED.cloudEventType(),
-                "ce_source", "test", "ce_specversion", "1.0", "ce_subject", jobId.toString()));
+        kafka.publish(created);
         return EventCodec.decode(await().atMost(Duration.ofSeconds(30))
                 .until(() -> kafka.readAll(Topics.TEST_COMPLETED, r -> jobId.toString().equals(r.key())),
                         records -> !records.isEmpty()).get(0).value(), TestCompleted.class);

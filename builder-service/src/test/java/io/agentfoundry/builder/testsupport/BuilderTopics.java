@@ -3,11 +3,9 @@ package io.agentfoundry.builder.testsupport;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.CodeGenerated;
 import io.agentfoundry.events.EventCodec;
-import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.JobCancelled;
 import io.agentfoundry.events.JobLogRecord;
-import io.agentfoundry.events.PipelineEvent;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.Topics;
 import io.agentfoundry.platform.bundle.BundleArchive;
@@ -18,7 +16,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.UUID;
 
@@ -45,12 +42,12 @@ public final class BuilderTopics implements AutoCloseable {
     }
 
     public void publish(CodeGenerated event) {
-        send(Topics.CODE_GENERATED, event, EventType.CODE_GENERATED);
+        kafka.publish(event);
     }
 
     public void cancel(UUID jobId) {
-        send(Topics.JOB_CANCELLED, new JobCancelled(UUID.randomUUID(), jobId, null, Instant.now(), 1,
-                "no longer needed", "test"), EventType.JOB_CANCELLED);
+        kafka.publish(new JobCancelled(UUID.randomUUID(), jobId, null, Instant.now(), 1,
+                "no longer needed", "test"));
     }
 
     /** Waits for the {@code count}-th ImageBuilt of the job and returns it. */
@@ -78,12 +75,6 @@ public final class BuilderTopics implements AutoCloseable {
 
     private List<ConsumerRecord<String, String>> recordsOf(String topic, UUID jobId) {
         return kafka.readAll(topic, record -> jobId.toString().equals(record.key()));
-    }
-
-    private void send(String topic, PipelineEvent event, EventType type) {
-        kafka.send(topic, event.jobId().toString(), EventCodec.encode(event), Map.of(
-                "ce_id", event.eventId().toString(), "ce_type", type.cloudEventType(),
-                "ce_source", "test", "ce_specversion", "1.0", "ce_subject", event.jobId().toString()));
     }
 
     @Override
