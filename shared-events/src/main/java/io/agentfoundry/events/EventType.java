@@ -1,7 +1,6 @@
 package io.agentfoundry.events;
 
 import java.util.Arrays;
-import java.util.Optional;
 
 /** Every event of the contract: its record, topic, CloudEvent type and JSON Schema. */
 public enum EventType {
@@ -60,9 +59,5 @@ public enum EventType {
                 .filter(type -> type.recordType == recordType)
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Not an event of the contract: " + recordType.getName()));
-    }
-
-    public static Optional<EventType> ofCloudEventType(String cloudEventType) {
-        return Arrays.stream(values()).filter(type -> type.cloudEventType().equals(cloudEventType)).findFirst();
     }
 }
