@@ -248,10 +248,10 @@ class AgentJobResourceTest {
         String digest = "sha256:" + "ab".repeat(32);
 
         TestCompleted tested = new TestCompleted(UUID.randomUUID(), jobId, cause, now.plusSeconds(4), 1,
-                now.plusSeconds(3), true, 2, 0, "2 checks passed");
+                now.plusSeconds(3), true, 2, 0, "2 checks passed", 120L, 150L);
         publish(tested);
         publish(new RuntimeCreated(UUID.randomUUID(), jobId, cause, now.plusSeconds(3), 1, now.plusSeconds(2), null,
-                "RECORDED", "recorded-" + jobId, null, "agentfoundry/support_bot:" + jobId, digest));
+                "LOCAL", "container-" + jobId, "http://127.0.0.1:18080", "agentfoundry/support_bot:" + jobId, digest, null, null, null, null));
         publish(new CodeGenerated(UUID.randomUUID(), jobId, cause, now.plusSeconds(1), 1, now, null,
                 "http://generator/api/generations/" + jobId + "/bundle", digest, 5, "0.1.0"));
         publish(tested);
@@ -307,12 +307,12 @@ class AgentJobResourceTest {
         UUID jobId = submit(VALID);
         Instant now = Instant.now();
         RuntimeCreated runtime = new RuntimeCreated(UUID.randomUUID(), jobId, UUID.randomUUID(), now, 1, now, null,
-                "RECORDED", "recorded-" + jobId, null, "agentfoundry/support_bot:" + jobId, "sha256:" + "ef".repeat(32));
+                "LOCAL", "container-" + jobId, "http://127.0.0.1:18080", "agentfoundry/support_bot:" + jobId, "sha256:" + "ef".repeat(32), null, null, null, null);
         publish(runtime);
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/agents/" + jobId).then()
                 .body("steps[3].status", equalTo("SUCCEEDED")));
         publish(new TestCompleted(UUID.randomUUID(), jobId, runtime.eventId(), now.plusSeconds(1), 1, now, false, 1, 1,
-                "1 of 2 checks failed"));
+                "1 of 2 checks failed", 120L, 150L));
         awaitStatus(jobId, "FAILED");
         given().post("/api/agents/" + jobId + "/retry").then().statusCode(202).body("steps[4].status", equalTo("RUNNING"));
         RuntimeCreated again = EventCodec.decode(awaitRecords(Topics.RUNTIME_CREATED, jobId, 2).get(1).value(),
@@ -355,10 +355,10 @@ class AgentJobResourceTest {
                 "agentfoundry/support_bot:" + jobId, "sha256:" + "cd".repeat(32), List.of("linux/arm64"),
                 generated.contentHash()));
         RuntimeCreated runtime = new RuntimeCreated(UUID.randomUUID(), jobId, UUID.randomUUID(), now.plusSeconds(2), 1,
-                now, null, "RECORDED", "recorded-" + jobId, null, "agentfoundry/support_bot:" + jobId, "sha256:" + "cd".repeat(32));
+                now, null, "LOCAL", "container-" + jobId, "http://127.0.0.1:18080", "agentfoundry/support_bot:" + jobId, "sha256:" + "cd".repeat(32), null, null, null, null);
         publish(runtime);
         publish(new TestCompleted(UUID.randomUUID(), jobId, runtime.eventId(), now.plusSeconds(3), 1, now, true, 2, 0,
-                "2 checks passed"));
+                "2 checks passed", 120L, 150L));
 
         List<SseEvent> events = live.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         assertThat(events).extracting(SseEvent::name).last().isEqualTo("end");

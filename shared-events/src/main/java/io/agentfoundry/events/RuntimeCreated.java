@@ -4,11 +4,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A runtime for the image exists.
+ * A runtime for the image exists and answered its health check.
  *
- * @param target         where it runs: {@code RECORDED} (no engine configured), {@code LOCAL} or {@code AGENTCORE}
- * @param runtimeId      the container id or AgentCore runtime ARN; for {@code RECORDED}, the deployer's own id
- * @param invocationUrl  base URL that serves {@code /ping} and {@code /invocations}; null where none is reachable
+ * @param target         where it runs: {@code LOCAL} (a container on a local engine) or {@code AGENTCORE}
+ * @param runtimeId      the container id ({@code LOCAL}) or the AgentCore agent runtime id
+ * @param invocationUrl  {@code LOCAL}: base URL serving {@code /ping} and {@code /invocations}; {@code AGENTCORE}: the
+ *                       data-plane {@code InvokeAgentRuntime} URL (signed requests only; ARN and qualifier say the same)
+ * @param runtimeArn     {@code AGENTCORE}: the agent runtime ARN to pass to {@code InvokeAgentRuntime}; else null
+ * @param runtimeVersion {@code AGENTCORE}: the version this deployment created; else null
+ * @param qualifier      {@code AGENTCORE}: the endpoint to invoke ({@code DEFAULT} or a pinned endpoint); else null
+ * @param region         {@code AGENTCORE}: the AWS region of the runtime; else null
  */
 public record RuntimeCreated(
         UUID eventId,
@@ -22,5 +27,12 @@ public record RuntimeCreated(
         String runtimeId,
         String invocationUrl,
         String imageReference,
-        String imageDigest) implements PipelineEvent {
+        String imageDigest,
+        String runtimeArn,
+        String runtimeVersion,
+        String qualifier,
+        String region) implements PipelineEvent {
+
+    public static final String LOCAL = "LOCAL";
+    public static final String AGENTCORE = "AGENTCORE";
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
  * @param checksPassed number of checks (health and test cases) that passed
  * @param checksFailed number that failed
  * @param summary      one line a person can read
+ * @param latencyP50Ms median latency of the test-case invocations; null when none was invoked
+ * @param latencyP95Ms 95th-percentile (nearest rank) latency of the test-case invocations; null when none was invoked
  */
 public record TestCompleted(
         UUID eventId,
@@ -20,5 +22,7 @@ public record TestCompleted(
         boolean passed,
         int checksPassed,
         int checksFailed,
-        String summary) implements PipelineEvent {
+        String summary,
+        Long latencyP50Ms,
+        Long latencyP95Ms) implements PipelineEvent {
 }
