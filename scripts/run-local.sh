@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Builds Agent Foundry, starts Kafka and PostgreSQL (no Docker needed) and the five services, submits the sample agent
-# and prints the job's progress until it ends. Then keeps everything running until Ctrl-C.
+# Builds Agent Foundry, starts Kafka and PostgreSQL (no Docker needed), a local OCI registry, a Podman engine and the
+# five services, submits the sample agent and prints the job's progress until it ends: generated, built on the offline
+# test runtime, pushed to the registry, run as a container, tested. Then keeps everything running until Ctrl-C.
+# Sets up what it needs itself: Debian packages (scripts/install-prerequisites.sh) and the offline test runtime
+# (runtime-images/offline-test-runtime/build.sh, ≈ 2 min the first time). Needs root (apt, debootstrap, podman).
 #
 #   scripts/run-local.sh            run, submit samples/weather-agent.json, follow it, keep running
 #   scripts/run-local.sh --once     the same, then stop everything; exit 0 only if the job succeeded
 #   scripts/run-local.sh stop       stop what an earlier run left running
 #
-# Environment: KAFKA_PORT (9092), POSTGRES_PORT (15432), SPEC (the spec file to submit), SKIP_BUILD=1 to reuse the
+# Environment: KAFKA_PORT (9092), POSTGRES_PORT (15432), REGISTRY_PORT (5000), SPEC (the spec file to submit), SKIP_BUILD=1 to reuse the
 # last build. AGENTFOUNDRY_POSTGRES_HOST (+ _PORT, _ADMIN_USER, _ADMIN_PASSWORD) uses an external PostgreSQL instead
 # of the embedded one.
 set -euo pipefail
@@ -18,15 +21,32 @@ SERVICES=(registry-service generator-service builder-service deployer-service te
 PORTS=(8080 8081 8082 8083 8084)
 export KAFKA_PORT="${KAFKA_PORT:-9092}"
 export POSTGRES_PORT="${POSTGRES_PORT:-15432}"
+REGISTRY_PORT="${REGISTRY_PORT:-5000}"
+REGISTRY="127.0.0.1:$REGISTRY_PORT"
+ENGINE_SOCKET="$STATE/podman.sock"
+case "$(uname -m)" in aarch64|arm64) ARCH=arm64 ;; *) ARCH=amd64 ;; esac
+RUNTIME_TAR="${AGENTFOUNDRY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/agentfoundry}/offline-test-runtime/images/offline-test-runtime-$ARCH.tar"
 export AGENTFOUNDRY_STATE_DIR="$STATE"
 SPEC="${SPEC:-$ROOT/samples/weather-agent.json}"
 
 say() { printf '\033[1m[agent-foundry]\033[0m %s\n' "$*"; }
 
+# podman's CLI, configured like the engine this script starts
+podman_cli() {
+  CONTAINERS_CONF="$ROOT/scripts/podman/containers.conf" CONTAINERS_REGISTRIES_CONF="$STATE/registries.conf" podman "$@"
+}
+
 stop_all() {
+  if [ -e "$STATE/pids/engine.pid" ] && command -v podman >/dev/null; then
+    # the agents' containers this deployment started
+    for container in $(podman_cli ps -aq --filter label=io.agentfoundry.job-id 2>/dev/null); do
+      podman_cli rm -f "$container" >/dev/null 2>&1 || true
+    done
+  fi
   if [ -d "$STATE/pids" ]; then
     # services first, then the broker and database they depend on
-    for pidfile in $(ls "$STATE"/pids/*-service.pid 2>/dev/null) "$STATE/pids/infrastructure.pid"; do
+    for pidfile in $(ls "$STATE"/pids/*-service.pid 2>/dev/null) "$STATE/pids/infrastructure.pid" \
+        "$STATE/pids/engine.pid" "$STATE/pids/registry.pid"; do
       [ -e "$pidfile" ] || continue
       pid="$(cat "$pidfile")"
       kill "$pid" 2>/dev/null || true
@@ -53,6 +73,11 @@ stop_all
 mkdir -p "$LOGS" "$STATE/pids"
 started_at=$(date +%s)
 
+say "checking prerequisites (Debian packages: podman, docker-registry, debootstrap, python3 with FastAPI)"
+"$ROOT/scripts/install-prerequisites.sh"
+say "offline test runtime for linux/$ARCH (the agents' base image: Debian python3, FastAPI, uvicorn and a TEST DOUBLE of strands)"
+"$ROOT/runtime-images/offline-test-runtime/build.sh" --arch "$ARCH" | sed 's/^/    /'
+
 if [ "${SKIP_BUILD:-}" != "1" ]; then
   say "building (./mvnw install, tests skipped: run them with ./mvnw verify)"
   (cd "$ROOT" && ./mvnw -B -q install -DskipTests)
@@ -73,15 +98,51 @@ READY="$(grep '^READY ' "$LOGS/infrastructure.log")" || { echo "Kafka/PostgreSQL
 setting() { tr ' ' '\n' <<<"$READY" | sed -n "s/^$1=//p"; }
 KAFKA="$(setting kafka)"
 
+say "starting an OCI registry on $REGISTRY and a Podman engine on $ENGINE_SOCKET"
+mkdir -p "$STATE/registry"
+cat > "$STATE/registry/config.yml" <<YAML
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $STATE/registry/data
+http:
+  addr: $REGISTRY
+YAML
+docker-registry serve "$STATE/registry/config.yml" > "$LOGS/registry.log" 2>&1 &
+echo $! > "$STATE/pids/registry.pid"; disown
+printf 'unqualified-search-registries = []\n\n[[registry]]\nlocation = "%s"\ninsecure = true\n' "$REGISTRY" > "$STATE/registries.conf"
+rm -f "$ENGINE_SOCKET"
+CONTAINERS_CONF="$ROOT/scripts/podman/containers.conf" CONTAINERS_REGISTRIES_CONF="$STATE/registries.conf" \
+  podman --log-level=warn system service --time=0 "unix://$ENGINE_SOCKET" > "$LOGS/podman.log" 2>&1 &
+echo $! > "$STATE/pids/engine.pid"; disown
+for _ in $(seq 1 60); do
+  [ -S "$ENGINE_SOCKET" ] && curl -fs "http://$REGISTRY/v2/" >/dev/null && break
+  sleep 0.5
+done
+[ -S "$ENGINE_SOCKET" ] || { echo "podman did not open $ENGINE_SOCKET; see $LOGS/podman.log" >&2; exit 1; }
+curl -fs "http://$REGISTRY/v2/" >/dev/null || { echo "the registry did not start; see $LOGS/registry.log" >&2; exit 1; }
+
+# settings only one service reads
+service_settings() {
+  case "$1" in
+    builder-service) echo "-Dagentfoundry.builder.base-image=docker-archive:$RUNTIME_TAR \
+      -Dagentfoundry.builder.registry=$REGISTRY -Dagentfoundry.builder.allow-insecure-registries=true \
+      -Dagentfoundry.builder.platforms=linux/$ARCH -Dagentfoundry.builder.output-dir=$STATE/images" ;;
+    deployer-service) echo "-Dagentfoundry.deployer.local.engine-host=unix://$ENGINE_SOCKET" ;;
+    generator-service) echo "-Dagentfoundry.generator.public-url=http://127.0.0.1:8081" ;;
+  esac
+}
+
 for i in "${!SERVICES[@]}"; do
   service="${SERVICES[$i]}"
   database="${service%-service}"
-  java -Xmx256m -XX:+UseSerialGC \
+  # shellcheck disable=SC2046 # the settings are words without spaces
+  java -Xmx256m -XX:+UseSerialGC $(service_settings "$service") \
     -Dquarkus.http.port="${PORTS[$i]}" \
     -Dkafka.bootstrap.servers="$KAFKA" \
     -Dquarkus.datasource.jdbc.url="$(setting "$database")" \
-    -Dagentfoundry.generator.public-url="http://127.0.0.1:8081" \
-    -Dagentfoundry.builder.output-dir="$STATE/images" \
     -jar "$ROOT/$service/target/quarkus-app/quarkus-run.jar" > "$LOGS/$service.log" 2>&1 &
   echo $! > "$STATE/pids/$service.pid"; disown
 done
@@ -123,14 +184,26 @@ for s in job["steps"]:
 if job.get("failure"):
     print("  failure: " + job["failure"])' <<<"$view"
 say "job $JOB ended $status after $(( $(date +%s) - started_at )) s from the start of this script"
-say "runtime base: none yet. The deployer records the runtime without starting a container (target RECORDED), so the tester checks what the events prove and says so in its summary."
+report="$(curl -fsS "http://127.0.0.1:8084/api/test-runs/$JOB" 2>/dev/null || true)"
+if [ -n "$report" ]; then
+  python3 -c '
+import json, sys
+run = json.load(sys.stdin)
+print("  test run: %s" % run.get("summary", ""))
+for check in run.get("checks", []):
+    print("    %s %s: %s" % ("PASS" if check["passed"] else "FAIL", check["name"], (check.get("detail") or "")[:200]))' <<<"$report"
+fi
+say "runtime base: agentfoundry/offline-test-runtime for linux/$ARCH ($RUNTIME_TAR): Debian's python3, FastAPI and"
+say "  uvicorn with a TEST DOUBLE of strands (its Agent echoes the prompt; no model is called). The agent ran as a"
+say "  Podman container on 127.0.0.1; GET http://127.0.0.1:8083/api/deployments/$JOB shows it, DELETE tears it down."
 
 if $ONCE; then
   stop_all
   [ "$status" = "SUCCEEDED" ]
   exit
 fi
-say "everything keeps running: registry http://127.0.0.1:8080/q/swagger-ui, bundles http://127.0.0.1:8081/api/generations/$JOB"
+say "everything keeps running: registry http://127.0.0.1:8080/q/swagger-ui, bundles http://127.0.0.1:8081/api/generations/$JOB,"
+say "  test report http://127.0.0.1:8084/api/test-runs/$JOB"
 say "press Ctrl-C to stop (or run scripts/run-local.sh stop)"
 trap 'stop_all; say stopped; exit 0' INT TERM
 while true; do sleep 3600; done

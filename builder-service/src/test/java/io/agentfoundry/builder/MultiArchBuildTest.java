@@ -5,7 +5,7 @@ import io.agentfoundry.builder.testsupport.AgentBundles;
 import io.agentfoundry.builder.testsupport.BuilderTopics;
 import io.agentfoundry.builder.testsupport.EcrFakeResource;
 import io.agentfoundry.builder.testsupport.GeneratorStub;
-import io.agentfoundry.builder.testsupport.LocalRegistry;
+import io.agentfoundry.testinfra.LocalRegistry;
 import io.agentfoundry.builder.testsupport.TestRuntimeBase;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.testinfra.PipelineTestResource;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agentfoundry.builder.testsupport.AgentBundles;
 import io.agentfoundry.builder.testsupport.BuilderTopics;
 import io.agentfoundry.builder.testsupport.GeneratorStub;
-import io.agentfoundry.builder.testsupport.LocalRegistry;
+import io.agentfoundry.testinfra.LocalRegistry;
 import io.agentfoundry.builder.testsupport.LocalRegistryResource;
 import io.agentfoundry.builder.testsupport.TestRuntimeBase;
 import io.agentfoundry.events.ImageBuilt;

@@ -8,7 +8,7 @@ import io.agentfoundry.builder.config.BuilderConfig;
 import io.agentfoundry.builder.testsupport.AgentBundles;
 import io.agentfoundry.builder.testsupport.BuilderSettings;
 import io.agentfoundry.builder.testsupport.BuilderTopics;
-import io.agentfoundry.builder.testsupport.LocalRegistry;
+import io.agentfoundry.testinfra.LocalRegistry;
 import io.agentfoundry.events.CodeGenerated;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package io.agentfoundry.builder.testsupport;
 
+import io.agentfoundry.testinfra.LocalRegistry;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;

@@ -1,5 +1,7 @@
 package io.agentfoundry.builder.testsupport;
 
+import io.agentfoundry.testinfra.LocalRegistry;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.agentfoundry.builder.testsupport;
 
+import io.agentfoundry.testinfra.LocalRegistry;
+
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.Jib;

@@ -3,14 +3,89 @@ package io.agentfoundry.deployer.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
 @ConfigMapping(prefix = "agentfoundry.deployer")
 public interface DeployerConfig {
 
     enum Target {
-        /** No engine: the runtime is recorded, not started. */
-        RECORDED
+        /** A container on a local engine (Docker, or Podman's Docker-compatible API socket). */
+        LOCAL,
+        /** An Amazon Bedrock AgentCore runtime. */
+        AGENTCORE
     }
 
-    @WithDefault("RECORDED")
-    Target target();
+    /** Where an agent whose spec names no {@code deployTarget} runs. */
+    @WithDefault("LOCAL")
+    Target defaultTarget();
+
+    Local local();
+
+    AgentCore agentcore();
+
+    interface Local {
+        /**
+         * The Docker Engine API: {@code unix:///var/run/docker.sock}, Podman's {@code unix:///run/podman/podman.sock},
+         * or {@code tcp://host:2375}.
+         */
+        @WithDefault("unix:///var/run/docker.sock")
+        String engineHost();
+
+        /** Host address the container's port 8080 is published on. */
+        @WithDefault("127.0.0.1")
+        String bindAddress();
+
+        /** How long pulling (or loading) the image may take. */
+        @WithDefault("5m")
+        Duration pullTimeout();
+
+        /** How long the started container may take to answer {@code /ping} with Healthy. */
+        @WithDefault("60s")
+        Duration readyTimeout();
+
+        /** How many of the container's last log lines a failed start reports. */
+        @WithDefault("40")
+        int failureLogLines();
+
+        /** Environment variables every agent container gets (for example AWS_REGION, OLLAMA_HOST). */
+        Map<String, String> environment();
+    }
+
+    interface AgentCore {
+        /** Unset means the AWS SDK's region chain. */
+        Optional<String> region();
+
+        /** The IAM role the runtime assumes; required for the AGENTCORE target. */
+        Optional<String> roleArn();
+
+        /** {@code PUBLIC} or {@code VPC}. */
+        @WithDefault("PUBLIC")
+        String networkMode();
+
+        /** Environment variables of the runtime. */
+        Map<String, String> environment();
+
+        /**
+         * An endpoint to point at each new version (created when missing). Unset: callers use {@code DEFAULT}, which
+         * AgentCore moves to the latest version itself.
+         */
+        Optional<String> endpointName();
+
+        /** How long the runtime (and the pinned endpoint) may take to become READY. */
+        @WithDefault("15m")
+        Duration readyTimeout();
+
+        /** First wait between GetAgentRuntime polls; doubles up to {@link #pollMaxInterval()}. */
+        @WithDefault("2s")
+        Duration pollInitialInterval();
+
+        @WithDefault("30s")
+        Duration pollMaxInterval();
+
+        /** Another control-plane endpoint (a VPC endpoint, or a fake in tests). */
+        Optional<URI> endpointOverride();
+    }
 }

@@ -7,16 +7,25 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
-/** A runtime this service created for a job's image. */
+/** A runtime this service created (or updated) for a job's image. */
 @Entity
 @Table(name = "deployment")
 public class Deployment extends PanacheEntityBase {
 
+    public static final String ACTIVE = "ACTIVE";
+    /** A later job of the same agent replaced this runtime (LOCAL) or updated it to a new version (AGENTCORE). */
+    public static final String SUPERSEDED = "SUPERSEDED";
+    public static final String REMOVED = "REMOVED";
+
     @Id
     @Column(name = "job_id")
     public UUID jobId;
+
+    @Column(name = "agent_name", nullable = false)
+    public String agentName;
 
     @Column(nullable = false)
     public String target;
@@ -27,19 +36,37 @@ public class Deployment extends PanacheEntityBase {
     @Column(name = "invocation_url")
     public String invocationUrl;
 
+    @Column(name = "runtime_arn")
+    public String runtimeArn;
+
+    @Column(name = "runtime_version")
+    public String runtimeVersion;
+
+    public String qualifier;
+
+    public String region;
+
     @Column(name = "image_reference", nullable = false)
     public String imageReference;
 
     @Column(name = "image_digest", nullable = false)
     public String imageDigest;
 
-    /** ACTIVE or REMOVED. */
     @Column(nullable = false)
     public String status;
+
+    @Column(name = "superseded_by")
+    public UUID supersededBy;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "removed_at")
     public Instant removedAt;
+
+    /** The agent's live runtime on a target, other than the given job's own. */
+    public static Optional<Deployment> activeOf(String agentName, String target, UUID exceptJob) {
+        return find("agentName = ?1 and target = ?2 and status = ?3 and jobId <> ?4 order by createdAt desc",
+                agentName, target, ACTIVE, exceptJob).firstResultOptional();
+    }
 }

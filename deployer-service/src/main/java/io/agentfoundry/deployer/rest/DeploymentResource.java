@@ -2,17 +2,22 @@ package io.agentfoundry.deployer.rest;
 
 import io.agentfoundry.deployer.mapping.DeploymentView;
 import io.agentfoundry.deployer.service.DeploymentService;
+import io.agentfoundry.deployer.service.DeploymentService.DeploymentConflictException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.UUID;
 
 @Path("/api/deployments/{jobId}")
+@Produces(MediaType.APPLICATION_JSON)
 public class DeploymentResource {
 
     private final DeploymentService deployments;
@@ -22,10 +27,22 @@ public class DeploymentResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The runtime created for the job")
+    @Operation(summary = "The runtime created for the job: target, id, how to invoke it, status")
     public DeploymentView deployment(@PathParam("jobId") UUID jobId) {
-        return deployments.find(jobId).map(DeploymentView::of)
-                .orElseThrow(() -> new NotFoundException("No deployment for job " + jobId));
+        return deployments.find(jobId).map(DeploymentView::of).orElseThrow(() -> notFound(jobId));
+    }
+
+    @DELETE
+    @Operation(summary = "Tear the job's runtime down: stop and remove the container, or delete the AgentCore runtime")
+    public DeploymentView tearDown(@PathParam("jobId") UUID jobId) {
+        try {
+            return deployments.remove(jobId).map(DeploymentView::of).orElseThrow(() -> notFound(jobId));
+        } catch (DeploymentConflictException e) {
+            throw new ClientErrorException(e.getMessage(), Response.Status.CONFLICT);
+        }
+    }
+
+    private static NotFoundException notFound(UUID jobId) {
+        return new NotFoundException("No deployment for job " + jobId);
     }
 }

@@ -1,22 +1,32 @@
 package io.agentfoundry.deployer.service;
 
 import io.agentfoundry.deployer.config.DeployerConfig;
+import io.agentfoundry.deployer.config.DeployerConfig.Target;
 import io.agentfoundry.deployer.domain.Deployment;
 import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.ImageBuilt;
+import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.platform.messaging.StepFailureException;
 import io.agentfoundry.platform.messaging.StepRunner.StepContext;
 import io.agentfoundry.platform.service.JobLogger;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-/** The deploy step: image in, runtime and {@code RuntimeCreated} out. */
+/**
+ * The deploy step: image in, a ready runtime and {@code RuntimeCreated} out. One runtime per agent and target: a later
+ * job of the same agent replaces the container (LOCAL) or updates the runtime to a new version (AGENTCORE).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class DeploymentService {
@@ -24,10 +34,12 @@ public class DeploymentService {
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
     private final DeployerConfig config;
+    private final Map<Target, RuntimeTarget> targets = new EnumMap<>(Target.class);
     private final JobLogger log;
 
-    DeploymentService(DeployerConfig config, JobLogger log) {
+    DeploymentService(DeployerConfig config, Instance<RuntimeTarget> targets, JobLogger log) {
         this.config = config;
+        targets.forEach(target -> this.targets.put(target.target(), target));
         this.log = log;
     }
 
@@ -35,28 +47,87 @@ public class DeploymentService {
         if (image.digest() == null || !DIGEST.matcher(image.digest()).matches()) {
             throw new StepFailureException("INVALID_IMAGE_DIGEST", "ImageBuilt carries no sha256 digest: " + image.digest());
         }
+        Target target = targetOf(image);
+        String agentName = image.spec().name();
+        Optional<Deployment> current = Deployment.activeOf(agentName, target.name(), image.jobId());
+        Consumer<String> progress = line -> log.info(image.jobId(), context.step(), line);
+        progress.accept("Deploying " + image.imageReference() + "@" + image.digest() + " to " + target
+                + current.map(previous -> " (replacing the runtime of job " + previous.jobId + ")").orElse(""));
+
+        RuntimeTarget.RuntimePlacement placed = targets.get(target).deploy(image, current, progress);
+
+        current.ifPresent(previous -> {
+            previous.status = Deployment.SUPERSEDED;
+            previous.supersededBy = image.jobId();
+        });
         Deployment deployment = Deployment.<Deployment>findByIdOptional(image.jobId()).orElseGet(Deployment::new);
         deployment.jobId = image.jobId();
-        deployment.target = config.target().name();
-        deployment.runtimeId = "recorded-" + image.jobId();
-        deployment.invocationUrl = null;
+        deployment.agentName = agentName;
+        deployment.target = target.name();
+        deployment.runtimeId = placed.runtimeId();
+        deployment.invocationUrl = placed.invocationUrl();
+        deployment.runtimeArn = placed.runtimeArn();
+        deployment.runtimeVersion = placed.runtimeVersion();
+        deployment.qualifier = placed.qualifier();
+        deployment.region = placed.region();
         deployment.imageReference = image.imageReference();
         deployment.imageDigest = image.digest();
-        deployment.status = "ACTIVE";
+        deployment.status = Deployment.ACTIVE;
+        deployment.supersededBy = null;
         deployment.createdAt = Instant.now();
         deployment.removedAt = null;
         deployment.persist();
-        log.info(image.jobId(), context.step(), "Recorded runtime " + deployment.runtimeId + " for "
-                + image.imageReference() + "@" + image.digest() + " (target " + deployment.target
-                + ": no container engine configured, nothing was started)");
+        progress.accept("Runtime " + placed.runtimeId() + " is ready"
+                + (placed.invocationUrl() == null ? "" : " at " + placed.invocationUrl()));
 
         return new RuntimeCreated(UUID.randomUUID(), image.jobId(), image.eventId(), Instant.now(),
-                EventType.CURRENT_SCHEMA_VERSION, context.startedAt(), image.spec(), deployment.target,
-                deployment.runtimeId, deployment.invocationUrl, image.imageReference(), image.digest());
+                EventType.CURRENT_SCHEMA_VERSION, context.startedAt(), image.spec(), target.name(),
+                placed.runtimeId(), placed.invocationUrl(), image.imageReference(), image.digest(),
+                placed.runtimeArn(), placed.runtimeVersion(), placed.qualifier(), placed.region());
+    }
+
+    /** Tears the job's runtime down. Idempotent: a removed deployment stays removed. */
+    public Optional<Deployment> remove(UUID jobId) {
+        Optional<Deployment> found = Deployment.findByIdOptional(jobId);
+        found.filter(deployment -> !Deployment.REMOVED.equals(deployment.status)).ifPresent(deployment -> {
+            if (Deployment.SUPERSEDED.equals(deployment.status)) {
+                throw new DeploymentConflictException("The runtime of job " + jobId + " was replaced by job "
+                        + deployment.supersededBy + "; tear that one down instead");
+            }
+            Consumer<String> progress = line -> log.info(jobId, PipelineStep.DEPLOY, line);
+            targets.get(Target.valueOf(deployment.target)).remove(deployment, progress);
+            deployment.status = Deployment.REMOVED;
+            deployment.removedAt = Instant.now();
+            progress.accept("Runtime " + deployment.runtimeId + " removed");
+        });
+        return found;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Deployment> find(UUID jobId) {
         return Deployment.findByIdOptional(jobId);
+    }
+
+    private Target targetOf(ImageBuilt image) {
+        String requested = image.spec().deployTarget();
+        Target target;
+        if (requested == null || requested.isBlank()) {
+            target = config.defaultTarget();
+        } else {
+            target = Arrays.stream(Target.values()).filter(candidate -> candidate.name().equals(requested)).findFirst()
+                    .orElseThrow(() -> new StepFailureException("UNKNOWN_DEPLOY_TARGET", "deployTarget " + requested
+                            + " is not one of " + Arrays.toString(Target.values())));
+        }
+        if (!targets.containsKey(target)) {
+            throw new StepFailureException("DEPLOY_TARGET_UNAVAILABLE", "This deployer has no " + target + " target");
+        }
+        return target;
+    }
+
+    /** A tear-down that would remove a runtime another deployment now owns. */
+    public static class DeploymentConflictException extends RuntimeException {
+        public DeploymentConflictException(String message) {
+            super(message);
+        }
     }
 }

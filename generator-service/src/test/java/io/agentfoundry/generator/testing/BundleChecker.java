@@ -126,7 +126,7 @@ public final class BundleChecker implements AutoCloseable {
                         .start();
             } catch (IOException | URISyntaxException e) {
                 throw new IllegalStateException("Cannot start " + SystemPython.EXECUTABLE
-                        + "; run scripts/install-test-prerequisites.sh", e);
+                        + "; run scripts/install-prerequisites.sh", e);
             }
             requests = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
             answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

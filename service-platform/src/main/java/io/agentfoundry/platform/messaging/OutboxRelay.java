@@ -21,6 +21,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -114,26 +115,43 @@ public class OutboxRelay {
     }
 
     private void publish(List<OutboxEvent> batch) {
-        List<Uni<Void>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent row : batch) {
-            acks.add(emitter.sendMessage(toMessage(row))
-                    .onItem().invoke(() -> row.publishedAt = Instant.now())
-                    .onFailure().invoke(failure -> {
-                        row.publishAttempts++;
-                        row.lastError = String.valueOf(failure.getMessage());
-                    })
-                    .onFailure().recoverWithNull());
-        }
-        if (acks.isEmpty()) {
+        if (batch.isEmpty()) {
             return;
         }
-        // each ack records its own outcome on its row and never fails, so this only waits for all of them
-        Uni.join().all(acks).andFailFast()
-                .await().atMost(config.outbox().sendTimeout());
-        long failed = batch.stream().filter(row -> row.publishedAt == null).count();
+        // Sent with the transaction suspended (the advisory lock stays held by it): the acknowledgements run on Kafka's
+        // threads, and a transaction context propagated to them could still be active there when this thread commits.
+        List<String> failures = QuarkusTransaction.suspendingExisting().call(() -> send(batch));
+        int failed = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEvent row = batch.get(i);
+            if (failures.get(i) == null) {
+                row.publishedAt = Instant.now();
+            } else {
+                row.publishAttempts++;
+                row.lastError = failures.get(i);
+                failed++;
+            }
+        }
         if (failed > 0) {
             LOG.warnf("%d of %d outbox events were not acknowledged by Kafka; they stay in the outbox", failed, batch.size());
         }
+    }
+
+    /** Sends the rows; returns, per row, null when Kafka acknowledged it, else what went wrong. */
+    private List<String> send(List<OutboxEvent> batch) {
+        String[] failures = new String[batch.size()];
+        List<Uni<Void>> acks = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            int index = i;
+            failures[index] = "not acknowledged within " + config.outbox().sendTimeout();
+            acks.add(emitter.sendMessage(toMessage(batch.get(i)))
+                    .onItem().invoke(() -> failures[index] = null)
+                    .onFailure().invoke(failure -> failures[index] = String.valueOf(failure.getMessage()))
+                    .onFailure().recoverWithNull());
+        }
+        // each ack records its own outcome and never fails, so this only waits for all of them
+        Uni.join().all(acks).andFailFast().await().atMost(config.outbox().sendTimeout());
+        return Arrays.asList(failures);
     }
 
     private Message<String> toMessage(OutboxEvent row) {

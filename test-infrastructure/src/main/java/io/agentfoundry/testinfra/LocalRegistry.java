@@ -1,8 +1,7 @@
-package io.agentfoundry.builder.testsupport;
+package io.agentfoundry.testinfra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentfoundry.testinfra.FreePorts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,9 +27,9 @@ public final class LocalRegistry implements AutoCloseable {
 
     public static final Path BINARY = Path.of("/usr/bin/docker-registry");
     /** For {@code @EnabledIf}: tests that need the registry are skipped, with {@link #NOT_INSTALLED}, without it. */
-    public static final String INSTALLED = "io.agentfoundry.builder.testsupport.LocalRegistry#installed";
+    public static final String INSTALLED = "io.agentfoundry.testinfra.LocalRegistry#installed";
     public static final String NOT_INSTALLED = "Debian's docker-registry (/usr/bin/docker-registry) is not installed:"
-            + " run scripts/install-test-prerequisites.sh";
+            + " run scripts/install-prerequisites.sh";
     private static final String MANIFEST_TYPES = String.join(",",
             "application/vnd.oci.image.index.v1+json", "application/vnd.oci.image.manifest.v1+json",
             "application/vnd.docker.distribution.manifest.list.v2+json",

@@ -1,0 +1,192 @@
+package io.agentfoundry.deployer.local;
+
+import io.agentfoundry.engine.ContainerEngine;
+import io.agentfoundry.events.AgentSpec;
+import io.agentfoundry.events.EventCodec;
+import io.agentfoundry.events.ImageBuilt;
+import io.agentfoundry.events.JobCancelled;
+import io.agentfoundry.events.RuntimeCreated;
+import io.agentfoundry.events.StepFailed;
+import io.agentfoundry.events.Topics;
+import io.agentfoundry.testinfra.KafkaTestClient;
+import io.agentfoundry.testinfra.LocalRegistry;
+import io.agentfoundry.testinfra.PipelineInfrastructure;
+import io.agentfoundry.testinfra.PipelineTestResource;
+import io.agentfoundry.testinfra.PodmanEngine;
+import io.agentfoundry.testinfra.TestImages;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The LOCAL target on real parts: images made on the offline test runtime, pushed to a real registry, pulled and run
+ * by a real Podman engine through its Docker-compatible API.
+ */
+@QuarkusTest
+@WithTestResource(value = PipelineTestResource.class, initArgs = @ResourceArg(name = "database", value = "deployer_local"))
+@WithTestResource(PodmanTestResource.class)
+class LocalTargetTest {
+
+    /** A stand-in agent server (the deployer only needs /ping): real Python and FastAPI in a real container. */
+    private static final String ECHO_SERVER = """
+            from fastapi import FastAPI, Request
+
+            app = FastAPI()
+
+
+            @app.get("/ping")
+            def ping():
+                return {"status": "Healthy", "time_of_last_update": 0}
+
+
+            @app.post("/invocations")
+            async def invocations(request: Request):
+                payload = await request.json()
+                return {"result": "echo: " + payload["prompt"]}
+            """;
+    /** Writes a line, then fails to import what it needs, as an agent whose base lacks a package does. */
+    private static final String BROKEN_SERVER = """
+            print("loading the agent's tools", flush=True)
+            import strands_tools_that_are_not_installed
+            """;
+    private static final List<String> UVICORN =
+            List.of("python3", "-m", "uvicorn", "agentcore_server:app", "--host", "0.0.0.0", "--port", "8080");
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private static KafkaTestClient kafka;
+    private static ContainerEngine engine;
+    private static TestImages.Pushed echoImage;
+    private static TestImages.Pushed brokenImage;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeAll
+    static void setUp() {
+        kafka = new KafkaTestClient(PipelineInfrastructure.shared().kafka().bootstrapServers());
+        engine = ContainerEngine.connect(PodmanEngine.shared().host(), Duration.ofMinutes(2));
+        echoImage = TestImages.push(LocalRegistry.shared(), "test/echo-agent", "1",
+                Map.of("agentcore_server.py", ECHO_SERVER), UVICORN);
+        brokenImage = TestImages.push(LocalRegistry.shared(), "test/broken-agent", "1",
+                Map.of("agentcore_server.py", BROKEN_SERVER), List.of("python3", "agentcore_server.py"));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        kafka.close();
+        engine.close();
+    }
+
+    private static ImageBuilt imageBuilt(UUID jobId, String agentName, TestImages.Pushed image) {
+        AgentSpec spec = new AgentSpec(agentName, null, "prompt", "bedrock/nova-pro", List.of(), List.of());
+        return new ImageBuilt(UUID.randomUUID(), jobId, UUID.randomUUID(), Instant.now(), 1, Instant.now(), spec,
+                image.reference(), image.digest(), List.of(image.platform()), "sha256:" + "01".repeat(32));
+    }
+
+    private static <T extends io.agentfoundry.events.PipelineEvent> T awaitEvent(String topic, UUID jobId, Class<T> type) {
+        ConsumerRecord<String, String> record = await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> kafka.readAll(topic, r -> jobId.toString().equals(r.key())), records -> !records.isEmpty())
+                .get(0);
+        return EventCodec.decode(record.value(), type);
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void runsTheImageAnswersOnLoopbackAndTearsItDown() throws Exception {
+        UUID jobId = UUID.randomUUID();
+        kafka.publish(imageBuilt(jobId, "echo_agent", echoImage));
+
+        RuntimeCreated created = awaitEvent(Topics.RUNTIME_CREATED, jobId, RuntimeCreated.class);
+        assertThat(created.target()).isEqualTo("LOCAL");
+        assertThat(created.invocationUrl()).matches("http://127\\.0\\.0\\.1:\\d+");
+        assertThat(created.runtimeArn()).isNull();
+        assertThat(get(created.invocationUrl() + "/ping").body()).contains("Healthy");
+        ContainerEngine.ContainerState state = engine.inspect(created.runtimeId()).orElseThrow();
+        assertThat(state.running()).isTrue();
+
+        given().get("/api/deployments/{jobId}", jobId).then().statusCode(200)
+                .body("status", equalTo("ACTIVE"))
+                .body("target", equalTo("LOCAL"))
+                .body("runtimeId", equalTo(created.runtimeId()))
+                .body("invocationUrl", equalTo(created.invocationUrl()));
+        given().accept("text/event-stream").get("/api/steps/{jobId}/logs", jobId).then().statusCode(200)
+                .body(containsString("Pulling " + echoImage.reference().replace(":1", "") + "@" + echoImage.digest()))
+                .body(containsString("is ready at " + created.invocationUrl()));
+
+        given().delete("/api/deployments/{jobId}", jobId).then().statusCode(200).body("status", equalTo("REMOVED"));
+        assertThat(engine.inspect(created.runtimeId())).isEmpty();
+        given().delete("/api/deployments/{jobId}", jobId).then().statusCode(200).body("status", equalTo("REMOVED"));
+        given().delete("/api/deployments/{jobId}", UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void aLaterJobOfTheSameAgentReplacesItsContainer() {
+        UUID first = UUID.randomUUID();
+        kafka.publish(imageBuilt(first, "replaced_agent", echoImage));
+        RuntimeCreated firstRuntime = awaitEvent(Topics.RUNTIME_CREATED, first, RuntimeCreated.class);
+        UUID second = UUID.randomUUID();
+        kafka.publish(imageBuilt(second, "replaced_agent", echoImage));
+        RuntimeCreated secondRuntime = awaitEvent(Topics.RUNTIME_CREATED, second, RuntimeCreated.class);
+
+        assertThat(secondRuntime.runtimeId()).isNotEqualTo(firstRuntime.runtimeId());
+        assertThat(engine.inspect(firstRuntime.runtimeId())).isEmpty();
+        assertThat(engine.inspect(secondRuntime.runtimeId()).orElseThrow().running()).isTrue();
+        given().get("/api/deployments/{jobId}", first).then().statusCode(200)
+                .body("status", equalTo("SUPERSEDED"))
+                .body("supersededBy", equalTo(second.toString()));
+        given().delete("/api/deployments/{jobId}", first).then().statusCode(409);
+        given().delete("/api/deployments/{jobId}", second).then().statusCode(200);
+    }
+
+    @Test
+    void anImageThatCannotStartFailsTheStepWithItsLastLogLines() {
+        UUID jobId = UUID.randomUUID();
+        kafka.publish(imageBuilt(jobId, "broken_agent", brokenImage));
+
+        StepFailed failed = awaitEvent(Topics.STEP_FAILED, jobId, StepFailed.class);
+        assertThat(failed.errorCode()).isEqualTo("CONTAINER_NOT_READY");
+        assertThat(failed.message())
+                .contains("exited with code 1; its last ")
+                .contains("loading the agent's tools")
+                .contains("strands_tools_that_are_not_installed");
+        assertThat(kafka.readAll(Topics.RUNTIME_CREATED, r -> jobId.toString().equals(r.key()))).isEmpty();
+        given().get("/api/deployments/{jobId}", jobId).then().statusCode(404);
+        assertThat(engine.inspect("agentfoundry-broken_agent-" + jobId.toString().substring(0, 8))).isEmpty();
+    }
+
+    @Test
+    void noStepStartsForACancelledJob() throws Exception {
+        UUID jobId = UUID.randomUUID();
+        var cancelled = kafka.publish(new JobCancelled(UUID.randomUUID(), jobId, null, Instant.now(), 1,
+                "changed my mind", "test"));
+        kafka.awaitConsumed("deployer-service", Topics.JOB_CANCELLED, cancelled.partition(), cancelled.offset(), WAIT);
+        var input = kafka.publish(imageBuilt(jobId, "cancelled_agent", echoImage));
+        kafka.awaitConsumed("deployer-service", Topics.IMAGE_BUILT, input.partition(), input.offset(), WAIT);
+
+        assertThat(kafka.readAll(Topics.RUNTIME_CREATED, r -> jobId.toString().equals(r.key()))).isEmpty();
+        given().get("/api/deployments/{jobId}", jobId).then().statusCode(404);
+        given().accept("text/event-stream").get("/api/steps/{jobId}/logs", jobId).then().statusCode(200)
+                .body(containsString("not started: the job was cancelled"));
+    }
+}

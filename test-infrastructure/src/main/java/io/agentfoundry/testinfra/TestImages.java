@@ -1,0 +1,87 @@
+package io.agentfoundry.testinfra;
+
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.Platform;
+import com.google.cloud.tools.jib.api.buildplan.Port;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runnable images for tests, made with jib-core on the offline test runtime (Debian's python3 with FastAPI and uvicorn,
+ * built by {@code runtime-images/offline-test-runtime/build.sh}) for this machine's architecture.
+ */
+public final class TestImages {
+
+    /** Overrides where the offline test runtime's docker-archive tar is. */
+    public static final String RUNTIME_TAR_VARIABLE = "AGENTFOUNDRY_OFFLINE_RUNTIME_TAR";
+
+    private TestImages() {
+    }
+
+    /** {@code amd64} or {@code arm64}: the architecture images are made for, this machine's. */
+    public static String architecture() {
+        String arch = System.getProperty("os.arch");
+        return "aarch64".equals(arch) || "arm64".equals(arch) ? "arm64" : "amd64";
+    }
+
+    /** The offline test runtime as a docker-archive tar; fails, saying how to make it, when it is missing. */
+    public static Path offlineRuntime() {
+        String configured = System.getenv(RUNTIME_TAR_VARIABLE);
+        Path tar = configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".cache", "agentfoundry", "offline-test-runtime", "images",
+                "offline-test-runtime-" + architecture() + ".tar");
+        if (!Files.isRegularFile(tar)) {
+            throw new IllegalStateException("The offline test runtime " + tar + " is missing: run"
+                    + " runtime-images/offline-test-runtime/build.sh --arch " + architecture()
+                    + " (scripts/test.sh does), or set " + RUNTIME_TAR_VARIABLE);
+        }
+        return tar;
+    }
+
+    /** An image in a registry. */
+    public record Pushed(String reference, String repository, String tag, String digest, String platform) {
+    }
+
+    /**
+     * Puts files into {@code /app} on top of the offline test runtime and pushes the image.
+     *
+     * @param files      file name in {@code /app} → content
+     * @param entrypoint what the container runs, in {@code /app}
+     */
+    public static Pushed push(LocalRegistry registry, String repository, String tag, Map<String, String> files,
+                              List<String> entrypoint) {
+        String reference = registry.host() + "/" + repository + ":" + tag;
+        try {
+            Path dir = Files.createTempDirectory("test-image");
+            FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName("app");
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path path = dir.resolve(file.getKey());
+                Files.writeString(path, file.getValue());
+                layer.addEntry(path, AbsoluteUnixPath.get("/app/" + file.getKey()));
+            }
+            JibContainer image = Jib.from(TarImage.at(offlineRuntime()))
+                    .setPlatforms(Set.of(new Platform(architecture(), "linux")))
+                    .addFileEntriesLayer(layer.build())
+                    .setWorkingDirectory(AbsoluteUnixPath.get("/app"))
+                    .setEntrypoint(entrypoint)
+                    .addExposedPort(Port.tcp(8080))
+                    .setCreationTime(Instant.EPOCH)
+                    .containerize(Containerizer.to(RegistryImage.named(reference)).setAllowInsecureRegistries(true)
+                            .setToolName("agentfoundry-test-images"));
+            return new Pushed(reference, repository, tag, image.getDigest().toString(), "linux/" + architecture());
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot push the test image " + reference, e);
+        }
+    }
+}
