@@ -1,102 +1,258 @@
 package io.agentfoundry.tester;
 
-import com.sun.net.httpserver.HttpServer;
-import io.agentfoundry.events.AgentSpec;
-import io.agentfoundry.events.EventCodec;
+import io.agentfoundry.events.AgentSpec.TestCase;
 import io.agentfoundry.events.RuntimeCreated;
+import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.TestCompleted;
-import io.agentfoundry.events.Topics;
-import io.agentfoundry.testinfra.KafkaTestClient;
-import io.agentfoundry.testinfra.PipelineInfrastructure;
+import io.agentfoundry.tester.testsupport.AgentCoreFake;
+import io.agentfoundry.tester.testsupport.FakeLocalRuntime;
+import io.agentfoundry.tester.testsupport.FakeLocalRuntime.Behaviour;
+import io.agentfoundry.tester.testsupport.FakeLocalRuntime.Invocation;
+import io.agentfoundry.tester.testsupport.ScriptedRuntimeLogs;
+import io.agentfoundry.tester.testsupport.TesterEvents;
 import io.agentfoundry.testinfra.PipelineTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+/** LOCAL runtimes: the tester probes /ping, sends each case over HTTP and reports what it found. */
 @QuarkusTest
 @WithTestResource(value = PipelineTestResource.class, initArgs = @ResourceArg(name = "database", value = "tester"))
+@WithTestResource(AgentCoreFake.class)
 class RuntimeCreatedConsumerTest {
 
-    private static KafkaTestClient kafka;
-    private static HttpServer runtime;
-    private static final List<String> SESSION_IDS = new CopyOnWriteArrayList<>();
+    private static FakeLocalRuntime runtime;
+    private static TesterEvents events;
 
     @BeforeAll
-    static void start() throws IOException {
-        kafka = new KafkaTestClient(PipelineInfrastructure.shared().kafka().bootstrapServers());
-        // a runtime that speaks the AgentCore HTTP contract and always answers the same
-        runtime = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        runtime.createContext("/ping", exchange -> respond(exchange, "{\"status\": \"Healthy\"}"));
-        runtime.createContext("/invocations", exchange -> {
-            SESSION_IDS.add(exchange.getRequestHeaders().getFirst("X-Amzn-Bedrock-AgentCore-Runtime-Session-Id"));
-            respond(exchange, "{\"result\": \"Hello! I can tell you the weather.\"}");
-        });
-        runtime.start();
-    }
-
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
+    static void start() {
+        runtime = new FakeLocalRuntime();
+        events = new TesterEvents();
     }
 
     @AfterAll
     static void stop() {
-        runtime.stop(0);
-        kafka.close();
+        runtime.close();
+        events.close();
     }
 
-    private static TestCompleted testRuntime(UUID jobId, String expectContains) {
-        AgentSpec spec = new AgentSpec("weather_agent", null, "prompt", "us.amazon.nova-pro-v1:0", List.of(),
-                List.of(new AgentSpec.TestCase("greets", "Hello?", expectContains)));
-        RuntimeCreated created = new RuntimeCreated(UUID.randomUUID(), jobId, UUID.randomUUID(), Instant.now(), 1,
-                Instant.now(), spec, "LOCAL", "container-1", "http://127.0.0.1:" + runtime.getAddress().getPort(),
-                "agentfoundry/weather_agent:" + jobId, "sha256:" + "cd".repeat(32));
-        kafka.publish(created);
-        return EventCodec.decode(await().atMost(Duration.ofSeconds(30))
-                .until(() -> kafka.readAll(Topics.TEST_COMPLETED, r -> jobId.toString().equals(r.key())),
-                        records -> !records.isEmpty()).get(0).value(), TestCompleted.class);
+    private static JsonPath report(UUID jobId) {
+        return given().get("/api/test-runs/{jobId}", jobId).then().statusCode(200).extract().jsonPath();
     }
 
     @Test
-    void aRuntimeThatAnswersAsExpectedPasses() {
+    void aRuntimeThatMeetsEveryExpectationPassesWithLatencyPercentiles() {
         UUID jobId = UUID.randomUUID();
-        TestCompleted completed = testRuntime(jobId, "weather");
+        String url = runtime.baseUrl(Behaviour.AGENT, jobId);
+        TestCompleted completed = events.test(TesterEvents.local(jobId, List.of(
+                new TestCase("greets", "Hello?", "WEATHER", "tell you the \\w+", null, 60_000L),
+                new TestCase("forecast", "Forecast as JSON", "paris", null, "$.days[1].high", null)), url));
+
         assertThat(completed.passed()).as(completed.summary()).isTrue();
-        assertThat(completed.checksPassed()).isEqualTo(2);
-        assertThat(SESSION_IDS).allSatisfy(id -> assertThat(id).hasSizeGreaterThanOrEqualTo(33));
-        given().get("/api/test-runs/{jobId}", jobId).then().statusCode(200)
-                .body("checks.name", org.hamcrest.Matchers.contains("health", "case:greets"));
+        assertThat(completed.checksPassed()).isEqualTo(3);
+        assertThat(completed.checksFailed()).isZero();
+        assertThat(completed.latencyP50Ms()).isNotNull().isLessThanOrEqualTo(completed.latencyP95Ms());
+        assertThat(completed.summary()).isEqualTo("3 checks passed against " + url + " (p50 "
+                + completed.latencyP50Ms() + " ms, p95 " + completed.latencyP95Ms() + " ms)");
+
+        JsonPath report = report(jobId);
+        assertThat(report.getBoolean("passed")).isTrue();
+        assertThat(report.getString("target")).isEqualTo(RuntimeCreated.LOCAL);
+        assertThat(report.getString("runtimeId")).isEqualTo("container-" + jobId);
+        assertThat(report.getList("checks.name")).containsExactly("health", "case:greets", "case:forecast");
+        assertThat(report.getList("checks.prompt")).containsExactly(null, "Hello?", "Forecast as JSON");
+        assertThat(report.getString("checks[1].excerpt")).contains(FakeLocalRuntime.WEATHER);
+        assertThat(report.getString("checks[2].detail")).contains("contains 'paris'").contains("has $.days[1].high");
+        assertThat(report.getLong("latencyP95Ms")).isEqualTo(completed.latencyP95Ms());
+        assertThat(report.getString("summary")).isEqualTo(completed.summary());
+        assertThat(report.getString("runtimeLogs")).isNull();
+        assertThat(report.getString("runtimeLogsNote")).isEqualTo("runtime logs: not available for target LOCAL");
     }
 
     @Test
-    void anAnswerWithoutTheExpectedTextFailsWithTheReason() {
+    void everyCaseOfARunIsOneSessionWithAnAgentCoreSessionId() {
         UUID jobId = UUID.randomUUID();
-        TestCompleted completed = testRuntime(jobId, "tomorrow's forecast");
+        events.test(TesterEvents.local(jobId, List.of(new TestCase("one", "Hello?", null),
+                new TestCase("two", "Hello again?", null), new TestCase("three", "Bye?", null)),
+                runtime.baseUrl(Behaviour.AGENT, jobId)));
+
+        List<Invocation> invocations = runtime.invocationsOf(jobId);
+        assertThat(invocations).extracting(Invocation::prompt).containsExactly("Hello?", "Hello again?", "Bye?");
+        assertThat(invocations).extracting(Invocation::sessionId).doesNotContainNull().containsOnly(
+                invocations.get(0).sessionId());
+        assertThat(invocations.get(0).sessionId()).hasSizeGreaterThanOrEqualTo(33);
+        assertThat(invocations).extracting(Invocation::accept).containsOnly("application/json");
+
+        UUID otherJob = UUID.randomUUID();
+        events.test(TesterEvents.local(otherJob, List.of(new TestCase("one", "Hello?", null)),
+                runtime.baseUrl(Behaviour.AGENT, otherJob)));
+        assertThat(runtime.invocationsOf(otherJob).get(0).sessionId()).isNotEqualTo(invocations.get(0).sessionId());
+    }
+
+    @Test
+    void aFailedRunNamesEachUnmetExpectationWithWhatTheAgentSaid() {
+        UUID jobId = UUID.randomUUID();
+        TestCompleted completed = events.test(TesterEvents.local(jobId, List.of(
+                new TestCase("greets", "Hello slowly?", "tomorrow's forecast", "\\d{5}", null, 1L),
+                new TestCase("forecast", "Forecast as JSON", null, null, "$.days[5].high", null),
+                new TestCase("plain", "Hello?", null, null, "$.city", null),
+                new TestCase("fine", "Hello?", "weather")), runtime.baseUrl(Behaviour.AGENT, jobId)));
+
         assertThat(completed.passed()).isFalse();
-        assertThat(completed.summary()).contains("case:greets");
-        given().get("/api/test-runs/{jobId}", jobId).then().statusCode(200)
-                .body("passed", equalTo(false))
-                .body("checks[1].detail", org.hamcrest.Matchers.containsString("expected the answer to contain 'tomorrow's forecast'"));
+        assertThat(completed.checksPassed()).isEqualTo(2);
+        assertThat(completed.checksFailed()).isEqualTo(3);
+        String said = "it said: \"" + FakeLocalRuntime.WEATHER + "\"";
+        assertThat(completed.summary()).startsWith("3 of 5 checks failed: case 'greets': expected the answer to contain"
+                + " 'tomorrow's forecast' but " + said).contains("; case 'forecast': ").contains("; case 'plain': ")
+                .doesNotContain("case 'fine'");
+
+        JsonPath report = report(jobId);
+        assertThat(report.getBoolean("passed")).isFalse();
+        assertThat(report.getList("checks.passed")).containsExactly(true, false, false, false, true);
+        assertThat(report.getString("checks[1].detail"))
+                .contains("expected the answer to contain 'tomorrow's forecast' but " + said)
+                .contains("expected the answer to match /\\d{5}/ but " + said)
+                .containsPattern("took \\d+ ms, over the 1 ms limit");
+        assertThat(report.getString("checks[2].detail"))
+                .startsWith("expected the JSON answer to have $.days[5].high but it has no such value: ");
+        assertThat(report.getString("checks[3].detail"))
+                .isEqualTo("expected a JSON answer with $.city but the answer is not a JSON object or array: \""
+                        + FakeLocalRuntime.WEATHER + "\"");
+    }
+
+    @Test
+    void aRuntimeThatNeverReportsHealthyFailsHealthAndIsNotInvoked() {
+        UUID jobId = UUID.randomUUID();
+        TestCompleted completed = events.test(TesterEvents.local(jobId, List.of(new TestCase("greets", "Hello?", null)),
+                runtime.baseUrl(Behaviour.UNHEALTHY, jobId)));
+
+        assertThat(completed.passed()).isFalse();
+        assertThat(completed.checksPassed()).isZero();
+        assertThat(completed.checksFailed()).isEqualTo(1);
+        assertThat(completed.latencyP50Ms()).isNull();
+        assertThat(completed.summary()).startsWith("1 of 1 checks failed: health: not healthy after ")
+                .endsWith("/ping answered HTTP 503 with status Unhealthy");
+        assertThat(runtime.invocationsOf(jobId)).isEmpty();
+        assertThat(report(jobId).getList("checks.name")).containsExactly("health");
+    }
+
+    @Test
+    void aStreamedAnswerIsTheTextOfItsFrames() {
+        UUID jobId = UUID.randomUUID();
+        TestCompleted completed = events.test(TesterEvents.local(jobId,
+                List.of(new TestCase("streams", "Weather?", "sunny and warm", "^Sunny and warm$", null, null)),
+                runtime.baseUrl(Behaviour.STREAM, jobId)));
+
+        assertThat(completed.passed()).as(completed.summary()).isTrue();
+        assertThat(report(jobId).getString("checks[1].excerpt")).startsWith("data: {\"data\": \"Sunny \"}");
+    }
+
+    @Test
+    void theSmokePromptIsSentWhenTheSpecHasNoCases() {
+        UUID jobId = UUID.randomUUID();
+        TestCompleted completed = events.test(TesterEvents.local(jobId, List.of(),
+                runtime.baseUrl(Behaviour.AGENT, jobId)));
+
+        assertThat(completed.passed()).as(completed.summary()).isTrue();
+        assertThat(runtime.invocationsOf(jobId)).extracting(Invocation::prompt)
+                .containsExactly("Say hello in one short sentence.");
+        assertThat(report(jobId).getList("checks.name")).containsExactly("health", "case:smoke");
+    }
+
+    @Test
+    void aRerunOfTheJobReplacesItsReport() {
+        UUID jobId = UUID.randomUUID();
+        String url = runtime.baseUrl(Behaviour.AGENT, jobId);
+        events.publish(TesterEvents.local(jobId, List.of(new TestCase("a", "Hello?", "nowhere"),
+                new TestCase("b", "Hello?", null)), url));
+        events.testCompleted(jobId, 1);
+        events.publish(TesterEvents.local(jobId, List.of(new TestCase("c", "Hello?", "weather")), url));
+        List<TestCompleted> runs = events.testCompleted(jobId, 2);
+
+        assertThat(runs).extracting(TestCompleted::passed).containsExactly(false, true);
+        JsonPath report = report(jobId);
+        assertThat(report.getBoolean("passed")).isTrue();
+        assertThat(report.getList("checks.name")).containsExactly("health", "case:c");
+    }
+
+    @Test
+    void aRuntimeLogsReaderFillsTheReportWithTheTailOfTheRunsLogs() {
+        UUID jobId = UUID.randomUUID();
+        ScriptedRuntimeLogs.answer(jobId, IntStream.rangeClosed(1, 250).mapToObj(i -> "line " + i)
+                .collect(Collectors.joining("\n")));
+        TestCompleted completed = events.test(TesterEvents.local(jobId, List.of(new TestCase("greets", "Hello?", null)),
+                runtime.baseUrl(Behaviour.AGENT, jobId)));
+
+        assertThat(completed.passed()).as(completed.summary()).isTrue();
+        JsonPath report = report(jobId);
+        assertThat(report.getString("runtimeLogs")).startsWith("line 51\n").endsWith("\nline 250");
+        assertThat(report.getString("runtimeLogs").lines()).hasSize(200);
+        assertThat(report.getString("runtimeLogsNote")).isNull();
+        ScriptedRuntimeLogs.Window window = ScriptedRuntimeLogs.windowOf(jobId);
+        assertThat(window.from()).isBefore(window.to());
+    }
+
+    @Test
+    void aRuntimeLogsReaderThatFailsCostsTheLogsNotTheRun() {
+        UUID jobId = UUID.randomUUID();
+        ScriptedRuntimeLogs.failFor(jobId);
+        TestCompleted completed = events.test(TesterEvents.local(jobId, List.of(new TestCase("greets", "Hello?", null)),
+                runtime.baseUrl(Behaviour.AGENT, jobId)));
+
+        assertThat(completed.passed()).as(completed.summary()).isTrue();
+        assertThat(report(jobId).getString("runtimeLogsNote"))
+                .isEqualTo("runtime logs: not available for target LOCAL");
+        assertThat(events.jobLogWith(jobId, "runtime logs could not be read"))
+                .anyMatch(line -> line.contains("the engine refused the logs request"));
+    }
+
+    @Test
+    void aLocalRuntimeWithoutInvocationUrlFailsTheStepSayingSo() {
+        UUID jobId = UUID.randomUUID();
+        events.publish(TesterEvents.local(jobId, List.of(new TestCase("greets", "Hello?", null)), null));
+
+        StepFailed failed = events.stepFailed(jobId);
+        assertThat(failed.errorCode()).isEqualTo("RUNTIME_EVENT_INCOMPLETE");
+        assertThat(failed.message()).isEqualTo("The RuntimeCreated event of the LOCAL runtime lacks invocationUrl,"
+                + " without which the runtime cannot be tested");
+        assertThat(failed.retryable()).isFalse();
+    }
+
+    @Test
+    void aRuntimeOfAnotherTargetFailsTheStep() {
+        UUID jobId = UUID.randomUUID();
+        RuntimeCreated local = TesterEvents.local(jobId, List.of(), null);
+        events.publish(new RuntimeCreated(local.eventId(), jobId, local.causationId(), local.occurredAt(), 1,
+                local.startedAt(), local.spec(), "RECORDED", "runtime-1", null, local.imageReference(),
+                local.imageDigest(), null, null, null, null));
+
+        StepFailed failed = events.stepFailed(jobId);
+        assertThat(failed.errorCode()).isEqualTo("UNKNOWN_RUNTIME_TARGET");
+        assertThat(failed.message()).isEqualTo("Runtime runtime-1 has target 'RECORDED'; the tester knows LOCAL and"
+                + " AGENTCORE");
+        assertThat(failed.retryable()).isFalse();
+    }
+
+    @Test
+    void aJobWithoutTestRunIsNotFoundWithAMessage() {
+        UUID jobId = UUID.randomUUID();
+        given().get("/api/test-runs/{jobId}", jobId).then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("detail", containsString("No test run for job " + jobId));
     }
 }

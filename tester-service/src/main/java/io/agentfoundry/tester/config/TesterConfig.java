@@ -3,19 +3,58 @@ package io.agentfoundry.tester.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "agentfoundry.tester")
 public interface TesterConfig {
 
-    /** How long /ping may take to answer Healthy after the runtime was created. */
+    /** How long the runtime may take to become healthy: /ping Healthy (LOCAL) or status READY (AGENTCORE). */
     @WithDefault("60s")
     Duration healthTimeout();
 
+    /** Pause between two health probes. */
+    @WithDefault("1s")
+    Duration healthPollInterval();
+
+    /** The longest one test-case invocation may take, to the complete answer. */
     @WithDefault("120s")
     Duration invocationTimeout();
+
+    /**
+     * The longest a whole test run (health and every case) may take; cases not started by then fail as not run. Bounds
+     * how long the step's transaction and Kafka record stay open (see application.properties).
+     */
+    @WithDefault("10m")
+    Duration runTimeout();
 
     /** Sent when the spec has no test cases. */
     @WithDefault("Say hello in one short sentence.")
     String smokePrompt();
+
+    /** Characters of an answer kept in the report and quoted in failure details. */
+    @WithDefault("300")
+    int excerptLength();
+
+    Local local();
+
+    AgentCore agentcore();
+
+    interface Local {
+        /**
+         * The Docker Engine API of the engine LOCAL runtimes run on (the deployer's
+         * {@code agentfoundry.deployer.local.engine-host}), to read the container's logs for the report. Unset: the
+         * report says LOCAL runtime logs are not available.
+         */
+        Optional<String> engineHost();
+    }
+
+    interface AgentCore {
+        /**
+         * Another endpoint for both AgentCore APIs (control and data plane): a VPC endpoint, or a fake in tests.
+         * Credentials always come from the SDK's default chain.
+         */
+        Optional<URI> endpointOverride();
+    }
 }

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One check of a job's test run and its outcome. */
+/** One check of a job's test run (health, or a test case) and its outcome. */
 @Entity
 @Table(name = "test_check")
 public class TestCheck extends PanacheEntityBase {
@@ -30,8 +30,15 @@ public class TestCheck extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean passed;
 
+    /** Why it passed or, naming each unmet expectation, why it failed. */
     @Column(nullable = false)
     public String detail;
+
+    /** What was sent to the agent; null for the health check. */
+    public String prompt;
+
+    /** The start of the raw response. */
+    public String excerpt;
 
     @Column(name = "latency_ms")
     public Long latencyMs;

@@ -1,6 +1,5 @@
 package io.agentfoundry.tester.rest;
 
-import io.agentfoundry.tester.domain.TestCheck;
 import io.agentfoundry.tester.mapping.TestRunView;
 import io.agentfoundry.tester.service.TestRunService;
 import jakarta.ws.rs.GET;
@@ -9,9 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/test-runs/{jobId}")
@@ -25,12 +25,15 @@ public class TestRunResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The job's test report: every check with its outcome, detail and latency")
+    @Operation(summary = "The job's test report: outcome, latency percentiles, runtime logs, and every check with what"
+            + " was sent, what came back and why it passed or failed")
     public TestRunView testRun(@PathParam("jobId") UUID jobId) {
-        List<TestCheck> checks = tests.checks(jobId);
-        if (checks.isEmpty()) {
-            throw new NotFoundException("No test run for job " + jobId);
-        }
-        return TestRunView.of(jobId, checks);
+        return tests.report(jobId).orElseThrow(() -> {
+            String message = "No test run for job " + jobId + ": its runtime has not been tested (yet)";
+            return new NotFoundException(message, Response.status(Response.Status.NOT_FOUND)
+                    .type("application/problem+json")
+                    .entity(Map.of("status", 404, "title", "Not Found", "detail", message))
+                    .build());
+        });
     }
 }

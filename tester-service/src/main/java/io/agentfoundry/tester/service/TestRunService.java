@@ -2,125 +2,258 @@ package io.agentfoundry.tester.service;
 
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.EventType;
+import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.TestCompleted;
+import io.agentfoundry.platform.messaging.StepFailureException;
 import io.agentfoundry.platform.messaging.StepRunner.StepContext;
 import io.agentfoundry.platform.service.JobLogger;
 import io.agentfoundry.tester.config.TesterConfig;
 import io.agentfoundry.tester.domain.TestCheck;
+import io.agentfoundry.tester.domain.TestRun;
+import io.agentfoundry.tester.mapping.TestRunView;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
- * The test step: proves the runtime answers. With an invocation URL: /ping must be healthy, then each test case (or a
- * smoke prompt) must get a 200 answer containing what it expects. Without one (a runtime that was only recorded), the
- * checks are limited to what the event itself can prove, and the summary says so.
+ * The test step: proves the runtime answers. It must become healthy, then each test case (or the smoke prompt) is sent
+ * in one session and its answer judged against the case's expectations. The report (run, checks, latency
+ * percentiles, the runtime's logs for the run) replaces any earlier report of the job.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class TestRunService {
 
-    private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
-    private static final int EXCERPT_LENGTH = 300;
+    /** AgentCore session ids are 33 to 256 characters: this prefix and a UUID make 54. */
+    private static final String SESSION_PREFIX = "agentfoundry-test-";
+    private static final String HEALTH = "health";
+    private static final String CASE_PREFIX = "case:";
+    /** TestCompleted.summary allows 2000. */
+    private static final int MAX_SUMMARY = 1500;
+    private static final int MAX_LOG_LINES = 200;
+    private static final int MAX_LOG_CHARS = 64 * 1024;
 
-    private final RuntimeClient runtime;
+    private final LocalRuntimeClient local;
+    private final AgentCoreRuntimeClient agentCore;
+    private final Instance<RuntimeLogs> logReaders;
     private final TesterConfig config;
     private final JobLogger log;
 
-    TestRunService(RuntimeClient runtime, TesterConfig config, JobLogger log) {
-        this.runtime = runtime;
+    TestRunService(LocalRuntimeClient local, AgentCoreRuntimeClient agentCore, Instance<RuntimeLogs> logReaders,
+                   TesterConfig config, JobLogger log) {
+        this.local = local;
+        this.agentCore = agentCore;
+        this.logReaders = logReaders;
         this.config = config;
         this.log = log;
     }
 
-    public TestCompleted test(RuntimeCreated created, StepContext context) {
-        UUID jobId = created.jobId();
-        TestCheck.delete("jobId", jobId);
-        List<TestCheck> checks = new ArrayList<>();
-        if (created.invocationUrl() == null || created.invocationUrl().isBlank()) {
-            checks.add(check(jobId, "runtime-recorded", created.runtimeId() != null && !created.runtimeId().isBlank(),
-                    "Runtime " + created.runtimeId() + " on target " + created.target(), null));
-            checks.add(check(jobId, "image-digest", created.imageDigest() != null && DIGEST.matcher(created.imageDigest()).matches(),
-                    "Image " + created.imageReference() + "@" + created.imageDigest(), null));
-        } else {
-            checks.addAll(probe(created));
-        }
-        checks.forEach(check -> log.info(jobId, context.step(),
-                (check.passed ? "PASS " : "FAIL ") + check.name + ": " + check.detail));
+    public TestCompleted test(RuntimeCreated runtime, StepContext context) {
+        RuntimeTransport transport = transportFor(runtime);
+        PipelineStep step = context.step();
+        Instant startedAt = Instant.now();
+        Instant runDeadline = startedAt.plus(config.runTimeout());
+        log.info(runtime.jobId(), step, "Testing the " + runtime.target() + " runtime " + transport.endpoint(runtime));
 
-        long passed = checks.stream().filter(check -> check.passed).count();
-        long failed = checks.size() - passed;
-        String summary = failed == 0
-                ? passed + " checks passed" + (created.invocationUrl() == null
-                        ? "; the runtime was recorded without an endpoint (target " + created.target() + "), so it was not invoked"
-                        : " against " + created.invocationUrl())
-                : failed + " of " + checks.size() + " checks failed: " + checks.stream().filter(check -> !check.passed)
-                        .map(check -> check.name).toList();
-        return new TestCompleted(UUID.randomUUID(), jobId, created.eventId(), Instant.now(),
-                EventType.CURRENT_SCHEMA_VERSION, context.startedAt(), failed == 0, (int) passed, (int) failed, summary);
+        List<TestCheck> checks = new ArrayList<>();
+        Instant healthDeadline = earliest(startedAt.plus(config.healthTimeout()), runDeadline);
+        checks.add(logged(step, healthCheck(transport, runtime, healthDeadline)));
+        if (checks.get(0).passed) {
+            String sessionId = SESSION_PREFIX + UUID.randomUUID();
+            for (AgentSpec.TestCase testCase : casesOf(runtime)) {
+                checks.add(logged(step, caseCheck(transport, runtime, testCase, sessionId, runDeadline)));
+            }
+        }
+        TestRun run = save(runtime, step, transport.endpoint(runtime), startedAt, checks);
+        return new TestCompleted(UUID.randomUUID(), run.jobId, runtime.eventId(), Instant.now(),
+                EventType.CURRENT_SCHEMA_VERSION, context.startedAt(), run.passed, run.checksPassed, run.checksFailed,
+                run.summary, run.latencyP50Ms, run.latencyP95Ms);
     }
 
-    private List<TestCheck> probe(RuntimeCreated created) {
-        UUID jobId = created.jobId();
-        String baseUrl = created.invocationUrl().endsWith("/")
-                ? created.invocationUrl().substring(0, created.invocationUrl().length() - 1) : created.invocationUrl();
-        List<TestCheck> checks = new ArrayList<>();
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TestRunView> report(UUID jobId) {
+        return TestRun.<TestRun>findByIdOptional(jobId).map(run -> TestRunView.of(run, TestCheck.ofJob(jobId)));
+    }
+
+    /** An event this step cannot test fails it for good: a retry would carry the same event. */
+    private RuntimeTransport transportFor(RuntimeCreated runtime) {
+        RuntimeTransport transport;
+        if (RuntimeCreated.LOCAL.equals(runtime.target())) {
+            transport = local;
+        } else if (RuntimeCreated.AGENTCORE.equals(runtime.target())) {
+            transport = agentCore;
+        } else {
+            throw new StepFailureException("UNKNOWN_RUNTIME_TARGET", "Runtime " + runtime.runtimeId() + " has target '"
+                    + runtime.target() + "'; the tester knows " + RuntimeCreated.LOCAL + " and "
+                    + RuntimeCreated.AGENTCORE);
+        }
+        List<String> missing = transport.missingFields(runtime);
+        if (!missing.isEmpty()) {
+            throw new StepFailureException("RUNTIME_EVENT_INCOMPLETE", "The RuntimeCreated event of the "
+                    + runtime.target() + " runtime lacks " + String.join(", ", missing)
+                    + ", without which the runtime cannot be tested");
+        }
+        return transport;
+    }
+
+    private TestCheck healthCheck(RuntimeTransport transport, RuntimeCreated runtime, Instant deadline) {
+        RuntimeTransport.Health health;
         try {
-            RuntimeClient.Answer health = runtime.awaitHealthy(baseUrl);
-            checks.add(check(jobId, "health", health.status() == 200, excerpt(health.body()), health.latencyMillis()));
-            if (health.status() != 200) {
-                return checks;
-            }
-            List<AgentSpec.TestCase> cases = created.spec() == null || created.spec().testCases().isEmpty()
-                    ? List.of(new AgentSpec.TestCase("smoke", config.smokePrompt(), null))
-                    : created.spec().testCases();
-            UUID session = UUID.randomUUID();
-            for (AgentSpec.TestCase testCase : cases) {
-                RuntimeClient.Answer answer = runtime.invoke(baseUrl, testCase.prompt(), session);
-                boolean answered = answer.status() == 200;
-                boolean matches = testCase.expectContains() == null || answer.body().toLowerCase(Locale.ROOT)
-                        .contains(testCase.expectContains().toLowerCase(Locale.ROOT));
-                String detail = !answered ? "HTTP " + answer.status() + ": " + excerpt(answer.body())
-                        : matches ? excerpt(answer.body())
-                        : "expected the answer to contain '" + testCase.expectContains() + "' but it said: " + excerpt(answer.body());
-                checks.add(check(jobId, "case:" + testCase.name(), answered && matches, detail, answer.latencyMillis()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Invoking the runtime at " + baseUrl + " failed", e);
+            health = transport.awaitHealthy(runtime, deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while testing " + baseUrl, e);
+            throw new IllegalStateException("Interrupted while waiting for runtime " + runtime.runtimeId(), e);
         }
-        return checks;
+        String detail = health.healthy() ? health.detail()
+                : "not healthy after " + health.latencyMs() + " ms: " + health.detail();
+        return check(runtime.jobId(), HEALTH, health.healthy(), detail, null, excerpt(health.excerpt()),
+                health.latencyMs());
     }
 
-    private static TestCheck check(UUID jobId, String name, boolean passed, String detail, Long latencyMs) {
+    private TestCheck caseCheck(RuntimeTransport transport, RuntimeCreated runtime, AgentSpec.TestCase testCase,
+                                String sessionId, Instant runDeadline) {
+        String name = CASE_PREFIX + testCase.name();
+        Duration remaining = Duration.between(Instant.now(), runDeadline);
+        if (remaining.isNegative() || remaining.isZero()) {
+            return check(runtime.jobId(), name, false, "not run: the test run took longer than "
+                    + config.runTimeout().toSeconds() + " s", testCase.prompt(), null, null);
+        }
+        Duration timeout = remaining.compareTo(config.invocationTimeout()) < 0 ? remaining : config.invocationTimeout();
+        Answer answer = transport.invoke(runtime, testCase.prompt(), sessionId, timeout);
+        List<String> unmet = Expectations.unmet(testCase, answer, config.excerptLength());
+        // only an answer has a latency: a refused connection or a timeout would skew the percentiles
+        return check(runtime.jobId(), name, unmet.isEmpty(),
+                unmet.isEmpty() ? metDetail(testCase, answer) : String.join("; ", unmet), testCase.prompt(),
+                excerpt(answer.body()), answer.status() == 0 ? null : answer.latencyMs());
+    }
+
+    /** A retry re-sends RuntimeCreated: its report replaces the earlier one. */
+    private TestRun save(RuntimeCreated runtime, PipelineStep step, String endpoint, Instant startedAt,
+                         List<TestCheck> checks) {
+        List<Long> latencies = checks.stream()
+                .filter(check -> check.name.startsWith(CASE_PREFIX) && check.latencyMs != null)
+                .map(check -> check.latencyMs)
+                .toList();
+        TestRun run = new TestRun();
+        run.jobId = runtime.jobId();
+        run.target = runtime.target();
+        run.runtimeId = runtime.runtimeId();
+        run.startedAt = startedAt;
+        run.finishedAt = Instant.now();
+        run.checksPassed = (int) checks.stream().filter(check -> check.passed).count();
+        run.checksFailed = checks.size() - run.checksPassed;
+        run.passed = run.checksFailed == 0;
+        run.latencyP50Ms = Percentiles.nearestRank(latencies, 50);
+        run.latencyP95Ms = Percentiles.nearestRank(latencies, 95);
+        run.summary = summary(run, checks, endpoint);
+        run.runtimeLogs = runtimeLogs(runtime, step, run.startedAt, run.finishedAt).orElse(null);
+        // the earlier run's checks go with it (on delete cascade)
+        TestRun.delete("jobId", run.jobId);
+        run.persistAndFlush();
+        checks.forEach(check -> check.persist());
+        return run;
+    }
+
+    private List<AgentSpec.TestCase> casesOf(RuntimeCreated runtime) {
+        return runtime.spec() == null || runtime.spec().testCases().isEmpty()
+                ? List.of(new AgentSpec.TestCase("smoke", config.smokePrompt(), null))
+                : runtime.spec().testCases();
+    }
+
+    private static String metDetail(AgentSpec.TestCase testCase, Answer answer) {
+        List<String> met = new ArrayList<>();
+        if (testCase.expectContains() != null) {
+            met.add("contains '" + testCase.expectContains() + "'");
+        }
+        if (testCase.expectRegex() != null) {
+            met.add("matches /" + testCase.expectRegex() + "/");
+        }
+        if (testCase.expectJsonPath() != null) {
+            met.add("has " + testCase.expectJsonPath());
+        }
+        if (testCase.maxLatencyMs() != null) {
+            met.add("within " + testCase.maxLatencyMs() + " ms");
+        }
+        return "answered HTTP " + answer.status() + " in " + answer.latencyMs() + " ms"
+                + (met.isEmpty() ? "" : "; " + String.join(", ", met));
+    }
+
+    private TestCheck logged(PipelineStep step, TestCheck check) {
+        String latency = check.latencyMs == null ? "" : " (" + check.latencyMs + " ms)";
+        if (check.passed) {
+            log.info(check.jobId, step, "PASS " + check.name + latency + ": " + check.detail);
+        } else {
+            log.warn(check.jobId, step, "FAIL " + check.name + latency + ": " + check.detail);
+        }
+        return check;
+    }
+
+    private static String summary(TestRun run, List<TestCheck> checks, String endpoint) {
+        int total = run.checksPassed + run.checksFailed;
+        String summary = run.passed
+                ? total + " checks passed against " + endpoint + " (p50 " + run.latencyP50Ms + " ms, p95 "
+                        + run.latencyP95Ms + " ms)"
+                : run.checksFailed + " of " + total + " checks failed: " + String.join("; ", checks.stream()
+                        .filter(check -> !check.passed)
+                        .map(check -> (check.name.startsWith(CASE_PREFIX)
+                                ? "case '" + check.name.substring(CASE_PREFIX.length()) + "'" : check.name)
+                                + ": " + check.detail)
+                        .toList());
+        return summary.length() <= MAX_SUMMARY ? summary : summary.substring(0, MAX_SUMMARY - 1) + "…";
+    }
+
+    /** The first reader that serves the runtime's target wins; a reader that fails costs the logs, not the run. */
+    private Optional<String> runtimeLogs(RuntimeCreated runtime, PipelineStep step, Instant from, Instant to) {
+        for (RuntimeLogs reader : logReaders) {
+            try {
+                Optional<String> logs = reader.read(runtime, from, to);
+                if (logs.isPresent()) {
+                    return logs.map(TestRunService::tail);
+                }
+            } catch (RuntimeException e) {
+                log.warn(runtime.jobId(), step, "runtime logs could not be read: " + e);
+            }
+        }
+        log.info(runtime.jobId(), step, RuntimeLogs.notAvailable(runtime.target()));
+        return Optional.empty();
+    }
+
+    /** The last lines are the ones that explain a failure. */
+    static String tail(String logs) {
+        String[] lines = logs.split("\n", -1);
+        String kept = lines.length <= MAX_LOG_LINES ? logs
+                : String.join("\n", List.of(lines).subList(lines.length - MAX_LOG_LINES, lines.length));
+        return kept.length() <= MAX_LOG_CHARS ? kept : kept.substring(kept.length() - MAX_LOG_CHARS);
+    }
+
+    private String excerpt(String text) {
+        int length = config.excerptLength();
+        return text == null || text.length() <= length ? text : text.substring(0, length) + "…";
+    }
+
+    private static Instant earliest(Instant one, Instant other) {
+        return one.isBefore(other) ? one : other;
+    }
+
+    private static TestCheck check(UUID jobId, String name, boolean passed, String detail, String prompt,
+                                   String excerpt, Long latencyMs) {
         TestCheck check = new TestCheck();
         check.jobId = jobId;
         check.name = name;
         check.passed = passed;
         check.detail = detail;
+        check.prompt = prompt;
+        check.excerpt = excerpt;
         check.latencyMs = latencyMs;
         check.checkedAt = Instant.now();
-        check.persist();
         return check;
-    }
-
-    private static String excerpt(String text) {
-        return text == null ? "" : text.length() <= EXCERPT_LENGTH ? text : text.substring(0, EXCERPT_LENGTH) + "…";
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<TestCheck> checks(UUID jobId) {
-        return TestCheck.ofJob(jobId);
     }
 }

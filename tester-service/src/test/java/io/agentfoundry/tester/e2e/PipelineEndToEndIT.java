@@ -3,15 +3,22 @@ package io.agentfoundry.tester.e2e;
 import io.agentfoundry.events.AgentRequested;
 import io.agentfoundry.events.CodeGenerated;
 import io.agentfoundry.events.EventCodec;
+import io.agentfoundry.events.AgentSpec;
+import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.PipelineStep;
+import io.agentfoundry.events.RuntimeCreated;
+import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.TestCompleted;
 import io.agentfoundry.events.Topics;
 import io.agentfoundry.testinfra.FreePorts;
 import io.agentfoundry.testinfra.KafkaTestClient;
 import io.agentfoundry.testinfra.LocalInfrastructure;
+import io.agentfoundry.testinfra.LocalRegistry;
 import io.agentfoundry.testinfra.PipelineInfrastructure;
+import io.agentfoundry.testinfra.PodmanEngine;
 import io.agentfoundry.testinfra.PostgresServer;
 import io.agentfoundry.testinfra.ServiceProcess;
+import io.agentfoundry.testinfra.TestImages;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -25,6 +32,8 @@ import org.junit.jupiter.api.TestInstance;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -36,13 +45,16 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The five packaged services, each in its own JVM with its own database, on a real Kafka broker and a real PostgreSQL:
- * a job submitted over REST must travel the whole pipeline.
+ * a job submitted over REST must travel the whole pipeline. Agents are built on the offline test runtime (Debian's
+ * python3, FastAPI and uvicorn with a test double of strands that echoes the prompt), pushed to a real registry, run as
+ * containers by a real Podman engine and tested over HTTP.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineEndToEndIT {
 
-    private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration JOB_TIMEOUT = Duration.ofSeconds(180);
     private final Map<PipelineStep, ServiceProcess> services = new EnumMap<>(PipelineStep.class);
+    private final List<UUID> jobs = new ArrayList<>();
     private KafkaTestClient kafka;
 
     @BeforeAll
@@ -56,6 +68,8 @@ class PipelineEndToEndIT {
             ports.put(step, FreePorts.find());
         }
         String run = UUID.randomUUID().toString().substring(0, 8);
+        LocalRegistry registry = LocalRegistry.shared();
+        PodmanEngine engine = PodmanEngine.shared();
         for (PipelineStep step : PipelineStep.values()) {
             Map<String, String> properties = new HashMap<>();
             properties.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
@@ -65,6 +79,14 @@ class PipelineEndToEndIT {
             properties.put("quarkus.datasource.password", PostgresServer.SERVICE_PASSWORD);
             properties.put("agentfoundry.generator.public-url", "http://127.0.0.1:" + ports.get(PipelineStep.GENERATE));
             properties.put("agentfoundry.builder.output-dir", Path.of("target", "e2e-images").toAbsolutePath().toString());
+            properties.put("agentfoundry.builder.base-image", "docker-archive:" + TestImages.offlineRuntime());
+            properties.put("agentfoundry.builder.require-base-packages", "true");
+            properties.put("agentfoundry.builder.registry", registry.host());
+            properties.put("agentfoundry.builder.allow-insecure-registries", "true");
+            properties.put("agentfoundry.builder.platforms", "linux/" + TestImages.architecture());
+            properties.put("agentfoundry.deployer.local.engine-host", engine.host());
+            properties.put("agentfoundry.deployer.default-target", "LOCAL");
+            properties.put("agentfoundry.tester.local.engine-host", engine.host());
             services.put(step, ServiceProcess.start(step.service(), root.resolve(step.service()), ports.get(step),
                     properties, logs));
         }
@@ -75,6 +97,8 @@ class PipelineEndToEndIT {
 
     @AfterAll
     void stopPipeline() {
+        // the agents' containers go with the pipeline
+        jobs.forEach(jobId -> RestAssured.delete(services.get(PipelineStep.DEPLOY).baseUrl() + "/api/deployments/" + jobId));
         services.values().forEach(service -> System.out.printf("%s resident memory: %d MB%n", service.name(),
                 service.residentKilobytes() / 1024));
         services.values().forEach(ServiceProcess::close);
@@ -88,16 +112,23 @@ class PipelineEndToEndIT {
     }
 
     private UUID submit(String name) {
+        return submit(name, List.of(Map.of("name", "greets", "prompt", "Hello? Say hello back.",
+                "expectContains", "hello", "expectRegex", "(?i)say\\s+hello", "maxLatencyMs", 30000)));
+    }
+
+    private UUID submit(String name, List<Map<String, Object>> testCases) {
         String location = RestAssured.given().contentType(ContentType.JSON)
                 .body(Map.of(
                         "name", name,
                         "systemPrompt", "You answer questions about the weather. Never reveal \"\"\" secrets.",
                         "modelId", "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
                         "tools", List.of("http_request"),
-                        "testCases", List.of(Map.of("name", "greets", "prompt", "Hello?"))))
+                        "testCases", testCases))
                 .post(registry() + "/api/agents")
                 .then().statusCode(202).extract().header("Location");
-        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        UUID jobId = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        jobs.add(jobId);
+        return jobId;
     }
 
     private JsonPath awaitFinished(UUID jobId) {
@@ -122,9 +153,29 @@ class PipelineEndToEndIT {
         assertThat(job.getList("steps.finishedAt")).doesNotContainNull();
         assertThat(job.getString("steps[2].result.digest")).matches("sha256:[0-9a-f]{64}");
 
+        RuntimeCreated runtime = EventCodec.decode(recordsOf(Topics.RUNTIME_CREATED, jobId).get(0).value(),
+                RuntimeCreated.class);
+        assertThat(runtime.target()).isEqualTo("LOCAL");
+        assertThat(runtime.imageReference()).startsWith(LocalRegistry.shared().host() + "/agentfoundry/weather_agent:");
+        assertThat(RestAssured.given().get(runtime.invocationUrl() + "/ping").then().statusCode(200).extract()
+                .jsonPath().getString("status")).startsWith("Healthy");
+        RestAssured.get(services.get(PipelineStep.DEPLOY).baseUrl() + "/api/deployments/" + jobId).then()
+                .statusCode(200).body("status", org.hamcrest.Matchers.equalTo("ACTIVE"))
+                .body("runtimeId", org.hamcrest.Matchers.equalTo(runtime.runtimeId()));
+
         List<ConsumerRecord<String, String>> completed = recordsOf(Topics.TEST_COMPLETED, jobId);
         assertThat(completed).hasSize(1);
-        assertThat(EventCodec.decode(completed.get(0).value(), TestCompleted.class).passed()).isTrue();
+        TestCompleted tested = EventCodec.decode(completed.get(0).value(), TestCompleted.class);
+        assertThat(tested.passed()).as(tested.summary()).isTrue();
+        assertThat(tested.latencyP50Ms()).isNotNull();
+        // the agent in the container answered: the strands test double echoes the prompt
+        JsonPath report = RestAssured.get(services.get(PipelineStep.TEST).baseUrl() + "/api/test-runs/" + jobId)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(report.getBoolean("passed")).isTrue();
+        assertThat(report.getList("checks.name", String.class)).hasSize(2);
+        assertThat(report.getString("checks[1].excerpt")).contains("Hello? Say hello back.");
+        // uvicorn's access log, from the container, for the test window
+        assertThat(report.getString("runtimeLogs")).contains("POST /invocations");
         assertThat(KafkaTestClient.header(completed.get(0), "ce_source")).isEqualTo("tester-service");
         assertThat(KafkaTestClient.header(completed.get(0), "ce_type")).isEqualTo("io.agentfoundry.TestCompleted.v1");
 
@@ -137,6 +188,54 @@ class PipelineEndToEndIT {
         assertThat(kafka.readAll(Topics.JOB_LOGS, record -> jobId.toString().equals(record.key())))
                 .extracting(record -> KafkaTestClient.header(record, "ce_source"))
                 .contains("registry-service", "generator-service", "builder-service", "deployer-service", "tester-service");
+    }
+
+    @Test
+    void aJobWhoseAgentDoesNotSayWhatItsTestExpectsEndsTestCompletedFailedWithTheReason() {
+        UUID jobId = submit("forecaster", List.of(
+                Map.of("name", "echoes the city", "prompt", "Will it rain in Lisbon tomorrow?", "expectContains", "Lisbon"),
+                Map.of("name", "promises sun", "prompt", "Will it rain in Lisbon tomorrow?", "expectContains", "sunny")));
+
+        JsonPath job = awaitFinished(jobId);
+        assertThat(job.getString("status")).isEqualTo("FAILED");
+        assertThat(job.getList("steps.status")).containsExactly("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "FAILED");
+        TestCompleted tested = EventCodec.decode(recordsOf(Topics.TEST_COMPLETED, jobId).get(0).value(),
+                TestCompleted.class);
+        assertThat(tested.passed()).isFalse();
+        assertThat(tested.checksFailed()).isEqualTo(1);
+        assertThat(tested.summary()).contains("promises sun").contains("sunny");
+
+        JsonPath report = RestAssured.get(services.get(PipelineStep.TEST).baseUrl() + "/api/test-runs/" + jobId)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(report.getBoolean("passed")).isFalse();
+        assertThat(report.getList("checks.passed", Boolean.class)).containsExactly(true, true, false);
+        assertThat(report.getString("checks[2].detail"))
+                .contains("expected the answer to contain 'sunny'")
+                .contains("Will it rain in Lisbon tomorrow?");
+    }
+
+    @Test
+    void anImageThatCannotStartEndsInStepFailedWithTheContainersLastLogLines() {
+        TestImages.Pushed broken = TestImages.push(LocalRegistry.shared(), "agentfoundry/broken_agent", "e2e",
+                Map.of("agentcore_server.py", "print('importing the agent', flush=True)\nimport strands_missing_provider\n"),
+                List.of("python3", "agentcore_server.py"));
+        UUID jobId = UUID.randomUUID();
+        jobs.add(jobId);
+        // published as another platform service would: straight onto the deployer's input topic
+        kafka.publish(new ImageBuilt(UUID.randomUUID(), jobId, UUID.randomUUID(), Instant.now(), 1, Instant.now(),
+                new AgentSpec("broken_agent", null, "prompt", "us.anthropic.claude-sonnet-4-5-20250929-v1:0",
+                        List.of(), List.of()),
+                broken.reference(), broken.digest(), List.of(broken.platform()), "sha256:" + "0".repeat(64)));
+
+        ConsumerRecord<String, String> record = await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(300))
+                .until(() -> recordsOf(Topics.STEP_FAILED, jobId), records -> !records.isEmpty()).get(0);
+        StepFailed failed = EventCodec.decode(record.value(), StepFailed.class);
+        assertThat(failed.step()).isEqualTo(PipelineStep.DEPLOY);
+        assertThat(failed.errorCode()).isEqualTo("CONTAINER_NOT_READY");
+        assertThat(failed.message()).contains("exited with code 1")
+                .contains("importing the agent")
+                .contains("ModuleNotFoundError: No module named 'strands_missing_provider'");
+        assertThat(recordsOf(Topics.RUNTIME_CREATED, jobId)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,126 @@
+package io.agentfoundry.tester.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentfoundry.events.RuntimeCreated;
+import io.agentfoundry.tester.config.TesterConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static io.agentfoundry.tester.service.RuntimeTransport.isBlank;
+import static io.agentfoundry.tester.service.RuntimeTransport.millisSince;
+
+/**
+ * A LOCAL runtime, over the AgentCore HTTP contract: {@code GET /ping}, {@code POST /invocations}. HTTP/1.1 on purpose:
+ * Java's default HTTP/2 upgrade request ({@code Upgrade: h2c}) is refused by uvicorn.
+ */
+@ApplicationScoped
+class LocalRuntimeClient implements RuntimeTransport {
+
+    static final String SESSION_HEADER = "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id";
+    private static final Set<String> HEALTHY = Set.of("Healthy", "HealthyBusy");
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
+
+    private final HttpClient http;
+    private final TesterConfig config;
+
+    LocalRuntimeClient(TesterConfig config) {
+        this.config = config;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    @Override
+    public List<String> missingFields(RuntimeCreated runtime) {
+        return isBlank(runtime.invocationUrl()) ? List.of("invocationUrl") : List.of();
+    }
+
+    @Override
+    public String endpoint(RuntimeCreated runtime) {
+        return baseUrl(runtime);
+    }
+
+    @Override
+    public Health awaitHealthy(RuntimeCreated runtime, Instant deadline) throws InterruptedException {
+        URI ping = URI.create(baseUrl(runtime) + "/ping");
+        long start = System.nanoTime();
+        String lastProblem;
+        String lastBody = null;
+        while (true) {
+            try {
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(ping).timeout(PING_TIMEOUT).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String status = statusOf(response.body());
+                if (response.statusCode() == 200 && HEALTHY.contains(status)) {
+                    return new Health(true, "/ping answered " + status, response.body(), millisSince(start));
+                }
+                lastProblem = "/ping answered HTTP " + response.statusCode() + " with status "
+                        + (status.isEmpty() ? "(none)" : status);
+                lastBody = response.body();
+            } catch (IOException e) {
+                lastProblem = "/ping did not answer (" + e + ")";
+            }
+            if (Instant.now().plus(config.healthPollInterval()).isAfter(deadline)) {
+                return new Health(false, lastProblem, lastBody, millisSince(start));
+            }
+            Thread.sleep(config.healthPollInterval().toMillis());
+        }
+    }
+
+    @Override
+    public Answer invoke(RuntimeCreated runtime, String prompt, String sessionId, Duration timeout) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl(runtime) + "/invocations"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header(SESSION_HEADER, sessionId)
+                .POST(HttpRequest.BodyPublishers.ofString(Json.prompt(prompt), StandardCharsets.UTF_8))
+                .build();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        // the whole answer, streamed or not, must arrive within the timeout; past the cap the rest is dropped
+        CompletableFuture<HttpResponse<Void>> sent = http.sendAsync(request,
+                HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> chunk.ifPresent(bytes -> body.write(bytes, 0,
+                        Math.max(0, Math.min(bytes.length, Answer.MAX_BODY_BYTES - body.size()))))));
+        try {
+            HttpResponse<Void> response = sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return Answer.of(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    body.toString(StandardCharsets.UTF_8), millisSince(start));
+        } catch (TimeoutException e) {
+            sent.cancel(true);
+            return Answer.none("no complete answer within " + timeout.toMillis() + " ms", millisSince(start));
+        } catch (ExecutionException e) {
+            return Answer.none(e.getCause().toString(), millisSince(start));
+        } catch (InterruptedException e) {
+            sent.cancel(true);
+            Thread.currentThread().interrupt();
+            return Answer.none("interrupted", millisSince(start));
+        }
+    }
+
+    private static String baseUrl(RuntimeCreated runtime) {
+        String url = runtime.invocationUrl();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String statusOf(String json) {
+        JsonNode parsed = Json.parse(json);
+        return parsed == null ? "" : parsed.path("status").asText("");
+    }
+}

@@ -1,0 +1,212 @@
+package io.agentfoundry.tester;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.agentfoundry.events.AgentSpec.TestCase;
+import io.agentfoundry.events.StepFailed;
+import io.agentfoundry.events.TestCompleted;
+import io.agentfoundry.tester.testsupport.AgentCoreFake;
+import io.agentfoundry.tester.testsupport.TesterEvents;
+import io.agentfoundry.testinfra.PipelineTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * AGENTCORE runtimes, against a WireMock AgentCore speaking the wire format the SDK expects: health is GetAgentRuntime
+ * ({@code GET /runtimes/{id}/}) READY, each case an InvokeAgentRuntime
+ * ({@code POST /runtimes/{url-encoded ARN}/invocations?qualifier=...}) answering JSON or an event stream.
+ */
+@QuarkusTest
+@WithTestResource(value = PipelineTestResource.class, initArgs = @ResourceArg(name = "database", value = "tester"))
+@WithTestResource(AgentCoreFake.class)
+class AgentCoreContractTest {
+
+    private static final String REGION = "us-east-1";
+    private static final String SESSION_HEADER = "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id";
+    private static TesterEvents events;
+
+    @BeforeAll
+    static void start() {
+        events = new TesterEvents();
+    }
+
+    @AfterAll
+    static void stop() {
+        events.close();
+    }
+
+    /** A runtime id and ARN no other test uses. */
+    private record Runtime(String id, String arn) {
+        static Runtime unique(String name) {
+            String id = name + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            return new Runtime(id, "arn:aws:bedrock-agentcore:" + REGION + ":123456789012:runtime/" + id);
+        }
+
+        String invocationsPath() {
+            return "/runtimes/" + URLEncoder.encode(arn, StandardCharsets.UTF_8) + "/invocations";
+        }
+    }
+
+    private static ResponseDefinitionBuilder described(Runtime runtime, String status, String failureReason) {
+        String reason = failureReason == null ? "" : ", \"failureReason\": \"" + failureReason + "\"";
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                {"agentRuntimeId": "%s", "agentRuntimeArn": "%s", "agentRuntimeName": "weather_agent",
+                 "agentRuntimeVersion": "1", "status": "%s"%s}"""
+                .formatted(runtime.id(), runtime.arn(), status, reason));
+    }
+
+    private static void stubReady(Runtime runtime) {
+        AgentCoreFake.server().stubFor(get("/runtimes/" + runtime.id() + "/")
+                .willReturn(described(runtime, "READY", null)));
+    }
+
+    private static List<LoggedRequest> invocationsOf(Runtime runtime) {
+        return AgentCoreFake.server().findAll(postRequestedFor(urlPathEqualTo(runtime.invocationsPath())));
+    }
+
+    @Test
+    void aReadyRuntimeAnsweringJsonPassesAndGetsTheContractsRequest() {
+        Runtime runtime = Runtime.unique("weather_json");
+        stubReady(runtime);
+        AgentCoreFake.server().stubFor(post(urlPathEqualTo(runtime.invocationsPath()))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"result\": \"It is sunny in Paris, 23 degrees.\"}")));
+
+        UUID jobId = UUID.randomUUID();
+        TestCompleted completed = events.test(TesterEvents.agentCore(jobId, List.of(
+                new TestCase("weather", "Weather in \"Paris\"?", "sunny", "\\d+ degrees", null, 60_000L)),
+                runtime.id(), runtime.arn(), "DEFAULT", REGION));
+
+        assertThat(completed.passed()).as(completed.summary()).isTrue();
+        assertThat(completed.summary()).startsWith("2 checks passed against " + runtime.arn() + " (endpoint DEFAULT)");
+        assertThat(completed.latencyP50Ms()).isNotNull();
+        LoggedRequest request = invocationsOf(runtime).get(0);
+        assertThat(request.getHeader(SESSION_HEADER)).hasSizeGreaterThanOrEqualTo(33);
+        assertThat(request.queryParameter("qualifier").firstValue()).isEqualTo("DEFAULT");
+        assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
+        assertThat(request.getHeader("Accept")).isEqualTo("application/json, text/event-stream");
+        assertThat(request.getHeader("Authorization")).startsWith("AWS4-HMAC-SHA256")
+                .contains("/" + REGION + "/bedrock-agentcore/aws4_request");
+        assertThat(request.getBodyAsString()).isEqualTo("{\"prompt\":\"Weather in \\\"Paris\\\"?\"}");
+        given().get("/api/test-runs/{jobId}", jobId).then().statusCode(200)
+                .body("target", is("AGENTCORE"))
+                .body("checks[0].detail", is("runtime " + runtime.id() + " version 1 is READY"))
+                .body("checks[1].prompt", is("Weather in \"Paris\"?"))
+                .body("runtimeLogsNote", is("runtime logs: not available for target AGENTCORE"));
+    }
+
+    @Test
+    void aStreamedAnswerIsReadFromItsFramesAndTheCasesShareOneSession() {
+        Runtime runtime = Runtime.unique("weather_stream");
+        // the runtime is still being created when the tester first asks
+        AgentCoreFake.server().stubFor(get("/runtimes/" + runtime.id() + "/").inScenario(runtime.id())
+                .whenScenarioStateIs(STARTED).willReturn(described(runtime, "CREATING", null))
+                .willSetStateTo("ready"));
+        AgentCoreFake.server().stubFor(get("/runtimes/" + runtime.id() + "/").inScenario(runtime.id())
+                .whenScenarioStateIs("ready").willReturn(described(runtime, "READY", null)));
+        AgentCoreFake.server().stubFor(post(urlPathEqualTo(runtime.invocationsPath()))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                        .withBody("data: {\"data\": \"Sunny \"}\n\ndata: {\"data\": \"and warm\"}\n\n")));
+
+        TestCompleted completed = events.test(TesterEvents.agentCore(UUID.randomUUID(), List.of(
+                new TestCase("first", "Weather?", "sunny and warm"), new TestCase("second", "And tomorrow?", "warm")),
+                runtime.id(), runtime.arn(), "blue", REGION));
+
+        assertThat(completed.passed()).as(completed.summary()).isTrue();
+        List<LoggedRequest> requests = invocationsOf(runtime);
+        assertThat(requests).hasSize(2);
+        assertThat(requests).extracting(request -> request.queryParameter("qualifier").firstValue())
+                .containsOnly("blue");
+        assertThat(requests).extracting(request -> request.getHeader(SESSION_HEADER))
+                .containsOnly(requests.get(0).getHeader(SESSION_HEADER));
+    }
+
+    @Test
+    void anErrorFrameFailsTheCaseWithTheError() {
+        Runtime runtime = Runtime.unique("weather_error");
+        stubReady(runtime);
+        AgentCoreFake.server().stubFor(post(urlPathEqualTo(runtime.invocationsPath()))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                        .withBody("data: {\"data\": \"Let me\"}\n\ndata: {\"error\": \"Model access denied\"}\n\n")));
+
+        TestCompleted completed = events.test(TesterEvents.agentCore(UUID.randomUUID(),
+                List.of(new TestCase("weather", "Weather?", null)), runtime.id(), runtime.arn(), "DEFAULT", REGION));
+
+        assertThat(completed.passed()).isFalse();
+        assertThat(completed.summary()).isEqualTo("1 of 2 checks failed: case 'weather': the agent reported an error:"
+                + " \"Model access denied\"");
+    }
+
+    @Test
+    void throttlingIsRetriedByTheSdkAndTheCasePasses() {
+        Runtime runtime = Runtime.unique("weather_throttled");
+        stubReady(runtime);
+        AgentCoreFake.server().stubFor(post(urlPathEqualTo(runtime.invocationsPath())).inScenario(runtime.id())
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withHeader("x-amzn-ErrorType", "ThrottlingException")
+                        .withBody("{\"message\": \"Rate exceeded\"}"))
+                .willSetStateTo("throttled once"));
+        AgentCoreFake.server().stubFor(post(urlPathEqualTo(runtime.invocationsPath())).inScenario(runtime.id())
+                .whenScenarioStateIs("throttled once")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"result\": \"Sunny.\"}")));
+
+        TestCompleted completed = events.test(TesterEvents.agentCore(UUID.randomUUID(),
+                List.of(new TestCase("weather", "Weather?", "sunny")), runtime.id(), runtime.arn(), "DEFAULT", REGION));
+
+        assertThat(completed.passed()).as(completed.summary()).isTrue();
+        List<LoggedRequest> requests = invocationsOf(runtime);
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1).getHeader(SESSION_HEADER)).isEqualTo(requests.get(0).getHeader(SESSION_HEADER));
+    }
+
+    @Test
+    void aRuntimeThatFailedToBeCreatedFailsHealthWithTheReasonAndIsNotInvoked() {
+        Runtime runtime = Runtime.unique("weather_failed");
+        AgentCoreFake.server().stubFor(get("/runtimes/" + runtime.id() + "/")
+                .willReturn(described(runtime, "CREATE_FAILED", "Access denied while validating ECR URI")));
+
+        TestCompleted completed = events.test(TesterEvents.agentCore(UUID.randomUUID(),
+                List.of(new TestCase("weather", "Weather?", null)), runtime.id(), runtime.arn(), "DEFAULT", REGION));
+
+        assertThat(completed.passed()).isFalse();
+        assertThat(completed.checksFailed()).isEqualTo(1);
+        assertThat(completed.summary()).startsWith("1 of 1 checks failed: health: not healthy after ")
+                .endsWith("runtime " + runtime.id() + " version 1 is CREATE_FAILED: "
+                        + "Access denied while validating ECR URI");
+        assertThat(invocationsOf(runtime)).isEmpty();
+    }
+
+    @Test
+    void anAgentCoreRuntimeWithoutArnOrRegionFailsTheStepSayingWhatIsMissing() {
+        UUID jobId = UUID.randomUUID();
+        events.publish(TesterEvents.agentCore(jobId, List.of(new TestCase("weather", "Weather?", null)),
+                "weather_agent-abc", null, "DEFAULT", null));
+
+        StepFailed failed = events.stepFailed(jobId);
+        assertThat(failed.errorCode()).isEqualTo("RUNTIME_EVENT_INCOMPLETE");
+        assertThat(failed.message()).isEqualTo("The RuntimeCreated event of the AGENTCORE runtime lacks runtimeArn,"
+                + " region, without which the runtime cannot be tested");
+        assertThat(failed.retryable()).isFalse();
+    }
+}
