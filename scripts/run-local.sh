@@ -131,6 +131,7 @@ service_settings() {
       -Dagentfoundry.builder.registry=$REGISTRY -Dagentfoundry.builder.allow-insecure-registries=true \
       -Dagentfoundry.builder.platforms=linux/$ARCH -Dagentfoundry.builder.output-dir=$STATE/images" ;;
     deployer-service) echo "-Dagentfoundry.deployer.local.engine-host=unix://$ENGINE_SOCKET" ;;
+    tester-service) echo "-Dagentfoundry.tester.local.engine-host=unix://$ENGINE_SOCKET" ;;
     generator-service) echo "-Dagentfoundry.generator.public-url=http://127.0.0.1:8081" ;;
   esac
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * Runnable images for tests, made with jib-core on the offline test runtime (Debian's python3 with FastAPI and uvicorn,
@@ -62,6 +63,24 @@ public final class TestImages {
     public static Pushed push(LocalRegistry registry, String repository, String tag, Map<String, String> files,
                               List<String> entrypoint) {
         String reference = registry.host() + "/" + repository + ":" + tag;
+        JibContainer image = containerize(() -> Containerizer.to(RegistryImage.named(reference))
+                .setAllowInsecureRegistries(true), files, entrypoint, reference);
+        return new Pushed(reference, repository, tag, image.getDigest().toString(), "linux/" + architecture());
+    }
+
+    /**
+     * The same image written as a {@code docker save} tar, as builder-service writes one without a registry: its
+     * reference is {@code docker-archive:<path>} and its digest the image id.
+     */
+    public static Pushed archive(Path tar, String name, Map<String, String> files, List<String> entrypoint) {
+        JibContainer image = containerize(() -> Containerizer.to(TarImage.at(tar).named(name)), files, entrypoint,
+                tar.toString());
+        return new Pushed("docker-archive:" + tar, name, "latest", image.getImageId().toString(),
+                "linux/" + architecture());
+    }
+
+    private static JibContainer containerize(Callable<Containerizer> target, Map<String, String> files,
+                                             List<String> entrypoint, String where) {
         try {
             Path dir = Files.createTempDirectory("test-image");
             FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName("app");
@@ -70,18 +89,16 @@ public final class TestImages {
                 Files.writeString(path, file.getValue());
                 layer.addEntry(path, AbsoluteUnixPath.get("/app/" + file.getKey()));
             }
-            JibContainer image = Jib.from(TarImage.at(offlineRuntime()))
+            return Jib.from(TarImage.at(offlineRuntime()))
                     .setPlatforms(Set.of(new Platform(architecture(), "linux")))
                     .addFileEntriesLayer(layer.build())
                     .setWorkingDirectory(AbsoluteUnixPath.get("/app"))
                     .setEntrypoint(entrypoint)
                     .addExposedPort(Port.tcp(8080))
                     .setCreationTime(Instant.EPOCH)
-                    .containerize(Containerizer.to(RegistryImage.named(reference)).setAllowInsecureRegistries(true)
-                            .setToolName("agentfoundry-test-images"));
-            return new Pushed(reference, repository, tag, image.getDigest().toString(), "linux/" + architecture());
+                    .containerize(target.call().setToolName("agentfoundry-test-images"));
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot push the test image " + reference, e);
+            throw new IllegalStateException("Cannot make the test image " + where, e);
         }
     }
 }

@@ -141,6 +141,20 @@ class LocalTargetTest {
     }
 
     @Test
+    void loadsAnImageWrittenAsADockerArchive() throws Exception {
+        TestImages.Pushed archived = TestImages.archive(java.nio.file.Files.createTempDirectory("archive")
+                .resolve("echo.tar"), "agentfoundry/archived_agent:1", Map.of("agentcore_server.py", ECHO_SERVER), UVICORN);
+        UUID jobId = UUID.randomUUID();
+        kafka.publish(imageBuilt(jobId, "archived_agent", archived));
+
+        RuntimeCreated created = awaitEvent(Topics.RUNTIME_CREATED, jobId, RuntimeCreated.class);
+        assertThat(get(created.invocationUrl() + "/ping").body()).contains("Healthy");
+        given().accept("text/event-stream").get("/api/steps/{jobId}/logs", jobId).then().statusCode(200)
+                .body(containsString("Loading " + archived.reference().substring("docker-archive:".length())));
+        given().delete("/api/deployments/{jobId}", jobId).then().statusCode(200);
+    }
+
+    @Test
     void aLaterJobOfTheSameAgentReplacesItsContainer() {
         UUID first = UUID.randomUUID();
         kafka.publish(imageBuilt(first, "replaced_agent", echoImage));
