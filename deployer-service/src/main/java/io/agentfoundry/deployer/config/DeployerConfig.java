@@ -38,6 +38,13 @@ public interface DeployerConfig {
         @WithDefault("127.0.0.1")
         String bindAddress();
 
+        /**
+         * The host name the invocation URL uses, for when the deployer and tester reach the engine's host under another
+         * name (in docker-compose: {@code host.docker.internal}). Unset: the bind address ({@code 127.0.0.1} for
+         * {@code 0.0.0.0}).
+         */
+        Optional<String> advertisedHost();
+
         /** How long pulling (or loading) the image may take. */
         @WithDefault("5m")
         Duration pullTimeout();

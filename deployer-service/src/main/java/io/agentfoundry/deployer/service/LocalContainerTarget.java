@@ -126,7 +126,8 @@ public class LocalContainerTarget implements RuntimeTarget {
             if (url == null) {
                 Optional<Integer> port = state.publishedPort(AGENT_PORT);
                 if (port.isPresent()) {
-                    url = "http://" + hostOf(config.bindAddress()) + ":" + port.get();
+                    url = "http://" + config.advertisedHost().orElseGet(() -> hostOf(config.bindAddress())) + ":"
+                            + port.get();
                     progress.accept("Container " + name + " (" + shortId(containerId) + ") started; waiting for "
                             + url + "/ping");
                 }
