@@ -1,0 +1,441 @@
+package io.agentfoundry.deployer.service;
+
+import io.agentfoundry.deployer.config.DeployerConfig;
+import io.agentfoundry.deployer.config.DeployerConfig.Target;
+import io.agentfoundry.deployer.domain.Deployment;
+import io.agentfoundry.events.ImageBuilt;
+import io.agentfoundry.platform.messaging.StepFailureException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClientBuilder;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntime;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeArtifact;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeEndpointStatus;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeStatus;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ConflictException;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ContainerConfiguration;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.CreateAgentRuntimeResponse;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.GetAgentRuntimeEndpointResponse;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.GetAgentRuntimeResponse;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.NetworkConfiguration;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.NetworkMode;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ProtocolConfiguration;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ServerProtocol;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.UpdateAgentRuntimeResponse;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Amazon Bedrock AgentCore Runtime as a deploy target. The first job of an agent creates its agent runtime (named
+ * after the agent); each later job updates that runtime, which makes a new version. Every request is idempotent per
+ * job (its clientToken is derived from the job id), so a redelivered event or a retried step never makes a second
+ * runtime or version. The deployment is placed once the version is READY, and, when an endpoint name is configured,
+ * once that endpoint serves the version.
+ */
+@ApplicationScoped
+public class AgentCoreTarget implements RuntimeTarget {
+
+    /** The SDK's standard retry strategy (backoff with jitter, throttling aware), with this many attempts a call. */
+    static final int MAX_ATTEMPTS = 4;
+    static final String DEFAULT_QUALIFIER = "DEFAULT";
+
+    private static final Logger LOG = Logger.getLogger(AgentCoreTarget.class);
+
+    private final DeployerConfig.AgentCore config;
+    private BedrockAgentCoreControlClient client;
+    private Region region;
+
+    public AgentCoreTarget(DeployerConfig config) {
+        this.config = config.agentcore();
+    }
+
+    @Override
+    public Target target() {
+        return Target.AGENTCORE;
+    }
+
+    @Override
+    public RuntimePlacement deploy(ImageBuilt image, Optional<Deployment> current, Consumer<String> progress) {
+        Settings settings = settingsFor(image);
+        BedrockAgentCoreControlClient agentCore = client();
+        Instant deadline = Instant.now().plus(config.readyTimeout());
+        if (!settings.name().equals(image.spec().name())) {
+            progress.accept("AgentCore runtime name for agent " + image.spec().name() + ": " + settings.name());
+        }
+
+        RuntimeVersion version = current.map(previous -> updateOrRecreate(agentCore, previous.runtimeId, settings,
+                        progress))
+                .orElseGet(() -> createOrAdopt(agentCore, settings, progress));
+        awaitRuntimeReady(agentCore, version, settings.name(), deadline, progress);
+
+        String qualifier = DEFAULT_QUALIFIER;
+        Optional<String> endpoint = config.endpointName().filter(name -> !name.isBlank())
+                .filter(name -> !DEFAULT_QUALIFIER.equals(name));
+        if (endpoint.isPresent()) {
+            pinEndpoint(agentCore, version, settings, endpoint.get(), image.jobId(), deadline, progress);
+            qualifier = endpoint.get();
+        }
+        return new RuntimePlacement(version.id(), AgentCoreNames.invocationUrl(region.id(), version.arn(), qualifier),
+                version.arn(), version.version(), qualifier, region.id());
+    }
+
+    @Override
+    public void remove(Deployment deployment, Consumer<String> progress) {
+        BedrockAgentCoreControlClient agentCore = client();
+        try {
+            call("DeleteAgentRuntime", () -> agentCore.deleteAgentRuntime(request -> request
+                    .agentRuntimeId(deployment.runtimeId)
+                    .clientToken(AgentCoreNames.clientToken(deployment.jobId, "delete"))));
+            LOG.infof("Deleting AgentCore runtime %s of job %s", deployment.runtimeId, deployment.jobId);
+            progress.accept("Deleting AgentCore runtime " + deployment.runtimeId
+                    + " with all its versions and endpoints");
+        } catch (ResourceNotFoundException gone) {
+            LOG.infof("AgentCore runtime %s of job %s was already gone", deployment.runtimeId, deployment.jobId);
+            progress.accept("AgentCore runtime " + deployment.runtimeId + " was already gone");
+        }
+    }
+
+    /** The preconditions, checked before any call: a failure here says what to configure. */
+    private Settings settingsFor(ImageBuilt image) {
+        String roleArn = config.roleArn().filter(role -> !role.isBlank()).orElseThrow(() ->
+                new StepFailureException("AGENTCORE_NOT_CONFIGURED", "The AGENTCORE target needs the IAM role its "
+                        + "runtimes run as: set agentfoundry.deployer.agentcore.role-arn (a role that trusts "
+                        + "bedrock-agentcore.amazonaws.com and may pull from ECR)"));
+        NetworkMode networkMode = NetworkMode.fromValue(config.networkMode());
+        if (networkMode == NetworkMode.VPC) {
+            throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.network-mode "
+                    + "VPC is not supported by this deployer yet: it needs subnets and security groups, which it "
+                    + "cannot configure; use PUBLIC");
+        }
+        if (networkMode != NetworkMode.PUBLIC) {
+            throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.network-mode "
+                    + "must be PUBLIC or VPC, not " + config.networkMode());
+        }
+        String containerUri = AgentCoreNames.containerUri(image);
+        AgentCoreNames.requireArm64(image.platforms());
+        return new Settings(AgentCoreNames.runtimeName(image.spec().name()), containerUri, roleArn,
+                Map.copyOf(config.environment()), "Agent Foundry: agent " + image.spec().name() + ", job "
+                + image.jobId(), AgentCoreNames.clientToken(image.jobId()));
+    }
+
+    private RuntimeVersion createOrAdopt(BedrockAgentCoreControlClient agentCore, Settings settings,
+                                         Consumer<String> progress) {
+        CreateAgentRuntimeResponse created;
+        try {
+            created = call("CreateAgentRuntime", () -> agentCore.createAgentRuntime(request -> request
+                    .agentRuntimeName(settings.name())
+                    .agentRuntimeArtifact(settings.artifact())
+                    .roleArn(settings.roleArn())
+                    .networkConfiguration(settings.network())
+                    .protocolConfiguration(settings.protocol())
+                    .environmentVariables(settings.environmentOrNull())
+                    .description(settings.description())
+                    .clientToken(settings.clientToken())));
+        } catch (ConflictException conflict) {
+            AgentRuntime existing = findByName(agentCore, settings.name()).orElseThrow(() ->
+                    new StepFailureException("RUNTIME_CONFLICT", "AgentCore refused to create runtime "
+                            + settings.name() + " (" + message(conflict) + ") and lists no runtime of that name",
+                            true, conflict));
+            LOG.infof("AgentCore runtime %s (%s) exists without a deployment of ours: updating it", settings.name(),
+                    existing.agentRuntimeId());
+            progress.accept("AgentCore runtime " + settings.name() + " (" + existing.agentRuntimeId()
+                    + ") already exists, created outside this deployer's records: updating it to a new version");
+            return update(agentCore, existing.agentRuntimeId(), settings, progress);
+        }
+        progress.accept("Created AgentCore runtime " + settings.name() + " (" + created.agentRuntimeId() + ")");
+        progress.accept(statusLine(settings.name(), created.statusAsString(), created.agentRuntimeVersion()));
+        return new RuntimeVersion(created.agentRuntimeId(), created.agentRuntimeArn(), created.agentRuntimeVersion(),
+                created.statusAsString());
+    }
+
+    private RuntimeVersion updateOrRecreate(BedrockAgentCoreControlClient agentCore, String runtimeId,
+                                            Settings settings, Consumer<String> progress) {
+        try {
+            return update(agentCore, runtimeId, settings, progress);
+        } catch (ResourceNotFoundException gone) {
+            LOG.infof("AgentCore runtime %s no longer exists: creating %s anew", runtimeId, settings.name());
+            progress.accept("AgentCore runtime " + runtimeId + " no longer exists: creating a new one");
+            return createOrAdopt(agentCore, settings, progress);
+        }
+    }
+
+    private RuntimeVersion update(BedrockAgentCoreControlClient agentCore, String runtimeId, Settings settings,
+                                  Consumer<String> progress) {
+        UpdateAgentRuntimeResponse updated;
+        try {
+            updated = call("UpdateAgentRuntime", () -> agentCore.updateAgentRuntime(request -> request
+                    .agentRuntimeId(runtimeId)
+                    .agentRuntimeArtifact(settings.artifact())
+                    .roleArn(settings.roleArn())
+                    .networkConfiguration(settings.network())
+                    .protocolConfiguration(settings.protocol())
+                    .environmentVariables(settings.environmentOrNull())
+                    .description(settings.description())
+                    .clientToken(settings.clientToken())));
+        } catch (ConflictException busy) {
+            throw new StepFailureException("RUNTIME_CONFLICT", "AgentCore refused to update runtime " + settings.name()
+                    + " (" + runtimeId + "): " + message(busy), true, busy);
+        }
+        progress.accept("Updating AgentCore runtime " + settings.name() + " (" + runtimeId + ") to version "
+                + updated.agentRuntimeVersion());
+        progress.accept(statusLine(settings.name(), updated.statusAsString(), updated.agentRuntimeVersion()));
+        return new RuntimeVersion(updated.agentRuntimeId() == null ? runtimeId : updated.agentRuntimeId(),
+                updated.agentRuntimeArn(), updated.agentRuntimeVersion(), updated.statusAsString());
+    }
+
+    private Optional<AgentRuntime> findByName(BedrockAgentCoreControlClient agentCore, String name) {
+        return call("ListAgentRuntimes", () -> agentCore.listAgentRuntimesPaginator(request -> request.maxResults(100))
+                .agentRuntimes().stream()
+                .filter(runtime -> name.equals(runtime.agentRuntimeName()))
+                .findFirst());
+    }
+
+    private void awaitRuntimeReady(BedrockAgentCoreControlClient agentCore, RuntimeVersion version, String name,
+                                   Instant deadline, Consumer<String> progress) {
+        String last = version.status();
+        Backoff backoff = new Backoff(deadline);
+        while (backoff.sleep()) {
+            GetAgentRuntimeResponse runtime;
+            try {
+                runtime = call("GetAgentRuntime", () -> agentCore.getAgentRuntime(request -> request
+                        .agentRuntimeId(version.id()).agentRuntimeVersion(version.version())));
+            } catch (ResourceNotFoundException gone) {
+                throw new StepFailureException("RUNTIME_FAILED", "AgentCore runtime " + name + " (" + version.id()
+                        + ") version " + version.version() + " disappeared while it was being deployed", false, gone);
+            }
+            String status = runtime.statusAsString();
+            if (!Objects.equals(status, last)) {
+                progress.accept(statusLine(name, status, version.version()));
+                last = status;
+            }
+            AgentRuntimeStatus known = runtime.status();
+            if (known == AgentRuntimeStatus.READY) {
+                return;
+            }
+            if (known == AgentRuntimeStatus.CREATE_FAILED || known == AgentRuntimeStatus.UPDATE_FAILED) {
+                throw new StepFailureException("RUNTIME_FAILED", "AgentCore runtime " + name + " (" + version.id()
+                        + ") version " + version.version() + " is " + status + ": "
+                        + Optional.ofNullable(runtime.failureReason()).orElse("AgentCore gave no reason"));
+            }
+            if (known == AgentRuntimeStatus.DELETING) {
+                throw new StepFailureException("RUNTIME_FAILED", "AgentCore runtime " + name + " (" + version.id()
+                        + ") is being deleted");
+            }
+        }
+        throw new StepFailureException("RUNTIME_NOT_READY", "AgentCore runtime " + name + " (" + version.id()
+                + ") version " + version.version() + " was not READY within " + human(config.readyTimeout())
+                + " (last status " + last + ")", true, null);
+    }
+
+    /** Points the named endpoint at the new version (creating it the first time) and waits until it serves it. */
+    private void pinEndpoint(BedrockAgentCoreControlClient agentCore, RuntimeVersion version, Settings settings,
+                             String endpoint, UUID jobId, Instant deadline, Consumer<String> progress) {
+        String token = AgentCoreNames.clientToken(jobId, "endpoint");
+        boolean exists;
+        try {
+            call("GetAgentRuntimeEndpoint", () -> agentCore.getAgentRuntimeEndpoint(request -> request
+                    .agentRuntimeId(version.id()).endpointName(endpoint)));
+            exists = true;
+        } catch (ResourceNotFoundException missing) {
+            exists = false;
+        }
+        if (!exists) {
+            try {
+                call("CreateAgentRuntimeEndpoint", () -> agentCore.createAgentRuntimeEndpoint(request -> request
+                        .agentRuntimeId(version.id()).name(endpoint).agentRuntimeVersion(version.version())
+                        .description(settings.description()).clientToken(token)));
+                progress.accept("Created AgentCore endpoint " + endpoint + " of runtime " + settings.name()
+                        + " for version " + version.version());
+            } catch (ConflictException createdMeanwhile) {
+                exists = true;
+            }
+        }
+        if (exists) {
+            try {
+                call("UpdateAgentRuntimeEndpoint", () -> agentCore.updateAgentRuntimeEndpoint(request -> request
+                        .agentRuntimeId(version.id()).endpointName(endpoint).agentRuntimeVersion(version.version())
+                        .description(settings.description()).clientToken(token)));
+            } catch (ConflictException busy) {
+                throw new StepFailureException("RUNTIME_CONFLICT", "AgentCore refused to point endpoint " + endpoint
+                        + " of runtime " + settings.name() + " at version " + version.version() + ": "
+                        + message(busy), true, busy);
+            }
+            progress.accept("Pointing AgentCore endpoint " + endpoint + " of runtime " + settings.name()
+                    + " at version " + version.version());
+        }
+
+        String last = null;
+        Backoff backoff = new Backoff(deadline);
+        while (backoff.sleep()) {
+            GetAgentRuntimeEndpointResponse state = call("GetAgentRuntimeEndpoint", () ->
+                    agentCore.getAgentRuntimeEndpoint(request -> request.agentRuntimeId(version.id())
+                            .endpointName(endpoint)));
+            String status = state.statusAsString();
+            if (!Objects.equals(status, last)) {
+                progress.accept("AgentCore endpoint " + endpoint + " of runtime " + settings.name() + " is " + status
+                        + " (live version " + state.liveVersion() + ", target version " + state.targetVersion() + ")");
+                last = status;
+            }
+            AgentRuntimeEndpointStatus known = state.status();
+            if (known == AgentRuntimeEndpointStatus.READY && version.version().equals(state.liveVersion())) {
+                return;
+            }
+            if (known == AgentRuntimeEndpointStatus.CREATE_FAILED || known == AgentRuntimeEndpointStatus.UPDATE_FAILED) {
+                throw new StepFailureException("ENDPOINT_FAILED", "AgentCore endpoint " + endpoint + " of runtime "
+                        + settings.name() + " is " + status + ": "
+                        + Optional.ofNullable(state.failureReason()).orElse("AgentCore gave no reason"));
+            }
+            if (known == AgentRuntimeEndpointStatus.DELETING) {
+                throw new StepFailureException("ENDPOINT_FAILED", "AgentCore endpoint " + endpoint + " of runtime "
+                        + settings.name() + " is being deleted");
+            }
+        }
+        throw new StepFailureException("RUNTIME_NOT_READY", "AgentCore endpoint " + endpoint + " of runtime "
+                + settings.name() + " did not serve version " + version.version() + " within " + human(config.readyTimeout())
+                + " (last status " + last + ")", true, null);
+    }
+
+    /** {@code 15m}, {@code 5s}, {@code 1h30m}. */
+    private static String human(Duration duration) {
+        return duration.toString().substring(2).toLowerCase();
+    }
+
+    private static String statusLine(String name, String status, String version) {
+        return "AgentCore runtime " + name + " is " + status + " (version " + version + ")";
+    }
+
+    /**
+     * A refusal (a 4xx other than throttling: invalid request, access denied, quota) fails the step; throttling and
+     * server errors the SDK could not retry away propagate, so that the step is tried again. Conflict and not-found
+     * are left to the caller, which knows what they mean.
+     */
+    private static <T> T call(String operation, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (ConflictException | ResourceNotFoundException expected) {
+            throw expected;
+        } catch (AwsServiceException e) {
+            if (e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException()) {
+                throw new StepFailureException("AGENTCORE_REQUEST_REFUSED", "AgentCore refused " + operation + ": "
+                        + message(e), false, e);
+            }
+            throw e;
+        }
+    }
+
+    private static String message(AwsServiceException e) {
+        return e.awsErrorDetails() == null ? e.getMessage()
+                : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
+    }
+
+    /** The control-plane client, built on first use: a deployer that never deploys to AgentCore needs no region. */
+    private synchronized BedrockAgentCoreControlClient client() {
+        if (client == null) {
+            Region resolved = resolveRegion();
+            BedrockAgentCoreControlClientBuilder builder = BedrockAgentCoreControlClient.builder()
+                    .httpClientBuilder(UrlConnectionHttpClient.builder())
+                    .region(resolved)
+                    .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                    .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
+                            .toBuilder().maxAttempts(MAX_ATTEMPTS).build()));
+            config.endpointOverride().ifPresent(builder::endpointOverride);
+            client = builder.build();
+            region = resolved;
+        }
+        return client;
+    }
+
+    private Region resolveRegion() {
+        Optional<String> configured = config.region().filter(name -> !name.isBlank());
+        if (configured.isPresent()) {
+            return Region.of(configured.get());
+        }
+        try {
+            return DefaultAwsRegionProviderChain.builder().build().getRegion();
+        } catch (SdkClientException none) {
+            throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "No AWS region for AgentCore: set "
+                    + "agentfoundry.deployer.agentcore.region (or AWS_REGION)", false, none);
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /** What the create and update requests carry. */
+    private record Settings(String name, String containerUri, String roleArn, Map<String, String> environment,
+                            String description, String clientToken) {
+
+        /** Null (not sent) when there are none. */
+        Map<String, String> environmentOrNull() {
+            return environment.isEmpty() ? null : environment;
+        }
+
+        AgentRuntimeArtifact artifact() {
+            return AgentRuntimeArtifact.fromContainerConfiguration(ContainerConfiguration.builder()
+                    .containerUri(containerUri).build());
+        }
+
+        NetworkConfiguration network() {
+            return NetworkConfiguration.builder().networkMode(NetworkMode.PUBLIC).build();
+        }
+
+        ProtocolConfiguration protocol() {
+            return ProtocolConfiguration.builder().serverProtocol(ServerProtocol.HTTP).build();
+        }
+    }
+
+    private record RuntimeVersion(String id, String arn, String version, String status) {
+    }
+
+    /** Waits between polls: the initial interval, doubling up to the maximum, never past the deadline. */
+    private final class Backoff {
+        private final Instant deadline;
+        private Duration next = config.pollInitialInterval();
+
+        Backoff(Instant deadline) {
+            this.deadline = deadline;
+        }
+
+        /** Sleeps until the next poll; false once the deadline has passed. */
+        boolean sleep() {
+            Duration remaining = Duration.between(Instant.now(), deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
+                return false;
+            }
+            Duration wait = next.compareTo(remaining) < 0 ? next : remaining;
+            next = next.multipliedBy(2);
+            if (next.compareTo(config.pollMaxInterval()) > 0) {
+                next = config.pollMaxInterval();
+            }
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new StepFailureException("RUNTIME_NOT_READY", "Interrupted while waiting for AgentCore", true,
+                        interrupted);
+            }
+            return true;
+        }
+    }
+}

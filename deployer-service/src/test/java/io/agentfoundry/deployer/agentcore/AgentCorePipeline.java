@@ -1,0 +1,101 @@
+package io.agentfoundry.deployer.agentcore;
+
+import io.agentfoundry.events.AgentSpec;
+import io.agentfoundry.events.EventCodec;
+import io.agentfoundry.events.ImageBuilt;
+import io.agentfoundry.events.RuntimeCreated;
+import io.agentfoundry.events.StepFailed;
+import io.agentfoundry.events.Topics;
+import io.agentfoundry.testinfra.KafkaTestClient;
+import io.agentfoundry.testinfra.PipelineInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/** The deployer's side of the pipeline, as the builder and the orchestrator see it: events in, events out. */
+final class AgentCorePipeline implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+    static final String ARM64 = "linux/arm64";
+
+    private final KafkaTestClient kafka = new KafkaTestClient(PipelineInfrastructure.shared().kafka().bootstrapServers());
+
+    /** An image the builder pushed to ECR. */
+    static ImageBuilt imageBuilt(UUID jobId, String agent, List<String> platforms) {
+        String repository = "agentfoundry/" + agent.toLowerCase();
+        return imageBuilt(jobId, agent, AgentCoreFake.ECR_REGISTRY + "/" + repository + ":" + jobId, platforms);
+    }
+
+    static ImageBuilt imageBuilt(UUID jobId, String agent, String imageReference, List<String> platforms) {
+        AgentSpec spec = new AgentSpec(agent, null, "You answer briefly.", "bedrock/nova-pro", List.of(), List.of());
+        String repository = "agentfoundry/" + agent.toLowerCase();
+        return new ImageBuilt(UUID.randomUUID(), jobId, UUID.randomUUID(), Instant.now(), 1, Instant.now(), spec,
+                imageReference, digestOf(jobId), platforms, "sha256:" + "01".repeat(32), repository,
+                jobId.toString(), 4096L, "agentfoundry/python-runtime:3.11", "sha256:" + "02".repeat(32));
+    }
+
+    /** A digest of its own for each job's image. */
+    static String digestOf(UUID jobId) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(jobId.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where AgentCore pulls the job's image from: the repository, by digest. */
+    static String containerUri(UUID jobId, String agent) {
+        return AgentCoreFake.ECR_REGISTRY + "/agentfoundry/" + agent.toLowerCase() + "@" + digestOf(jobId);
+    }
+
+    RecordMetadata publish(ImageBuilt event) {
+        return kafka.publish(event);
+    }
+
+    void awaitConsumed(RecordMetadata record) throws InterruptedException {
+        kafka.awaitConsumed("deployer-service", Topics.IMAGE_BUILT, record.partition(), record.offset(), WAIT);
+    }
+
+    RuntimeCreated awaitRuntimeCreated(UUID jobId) {
+        return EventCodec.decode(await().atMost(WAIT).until(() -> records(Topics.RUNTIME_CREATED, jobId),
+                records -> !records.isEmpty() || !records(Topics.STEP_FAILED, jobId).isEmpty())
+                .stream().findFirst().orElseThrow(() -> new AssertionError("The deploy step failed: "
+                        + records(Topics.STEP_FAILED, jobId).stream().map(ConsumerRecord::value).toList()))
+                .value(), RuntimeCreated.class);
+    }
+
+    StepFailed awaitStepFailed(UUID jobId) {
+        return EventCodec.decode(await().atMost(WAIT).until(() -> records(Topics.STEP_FAILED, jobId),
+                records -> !records.isEmpty() || !records(Topics.RUNTIME_CREATED, jobId).isEmpty())
+                .stream().findFirst().orElseThrow(() -> new AssertionError("The deploy step succeeded: "
+                        + records(Topics.RUNTIME_CREATED, jobId).stream().map(ConsumerRecord::value).toList()))
+                .value(), StepFailed.class);
+    }
+
+    List<ConsumerRecord<String, String>> records(String topic, UUID jobId) {
+        return kafka.readAll(topic, record -> jobId.toString().equals(record.key()));
+    }
+
+    /** The deploy step's log lines for the job (the stream ends with the step). */
+    static String logs(UUID jobId) {
+        return given().accept("text/event-stream").get("/api/steps/{jobId}/logs", jobId).then().statusCode(200)
+                .extract().asString();
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+    }
+}
