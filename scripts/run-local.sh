@@ -192,7 +192,9 @@ import json, sys
 run = json.load(sys.stdin)
 print("  test run: %s" % run.get("summary", ""))
 for check in run.get("checks", []):
-    print("    %s %s: %s" % ("PASS" if check["passed"] else "FAIL", check["name"], (check.get("detail") or "")[:200]))' <<<"$report"
+    print("    %s %s: %s" % ("PASS" if check["passed"] else "FAIL", check["name"], (check.get("detail") or "")[:200]))
+    if check.get("excerpt"):
+        print("      the agent said: %s" % check["excerpt"][:200])' <<<"$report"
 fi
 say "runtime base: agentfoundry/offline-test-runtime for linux/$ARCH ($RUNTIME_TAR): Debian's python3, FastAPI and"
 say "  uvicorn with a TEST DOUBLE of strands (its Agent echoes the prompt; no model is called). The agent ran as a"
