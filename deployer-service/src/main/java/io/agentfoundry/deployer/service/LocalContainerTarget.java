@@ -45,7 +45,7 @@ public class LocalContainerTarget implements RuntimeTarget {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    LocalContainerTarget(DeployerConfig config) {
+    public LocalContainerTarget(DeployerConfig config) {
         this.config = config.local();
         this.engine = ContainerEngine.connect(this.config.engineHost(), this.config.pullTimeout().plusSeconds(30));
     }
