@@ -19,6 +19,8 @@ import io.agentfoundry.registry.service.JobEventStream;
 import io.agentfoundry.registry.service.JobNotFoundException;
 import io.agentfoundry.registry.service.JobService;
 import io.agentfoundry.registry.service.SpecValidator;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -33,8 +35,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -235,14 +237,17 @@ public class AgentJobResource {
             """)))
     @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
-    public void events(@PathParam("jobId") UUID jobId,
-                       @Parameter(description = "Resume after this sequence number") @HeaderParam("Last-Event-ID") Long lastEventId,
-                       @Context SseEventSink sink, @Context Sse sse) {
+    @Blocking
+    public Multi<OutboundSseEvent> events(@PathParam("jobId") UUID jobId,
+                                          @Parameter(description = "Resume after this sequence number") @HeaderParam("Last-Event-ID") Long lastEventId,
+                                          @Context Sse sse) {
         if (jobs.find(jobId).isEmpty()) {
             throw new JobNotFoundException(jobId);
         }
-        new JobEventSession(jobId, lastEventId == null ? 0 : lastEventId, sink, sse).start(stream, events,
-                () -> jobs.find(jobId).map(job -> job.status.isTerminal()).orElse(true));
+        long after = lastEventId == null ? 0 : lastEventId;
+        // RESTEasy Reactive subscribes once the SSE headers are written, so ending the stream at once is safe
+        return Multi.createFrom().emitter(emitter -> new JobEventSession(jobId, after, emitter, sse).start(stream, events,
+                () -> jobs.find(jobId).map(job -> job.status.isTerminal()).orElse(true)));
     }
 
     @POST
