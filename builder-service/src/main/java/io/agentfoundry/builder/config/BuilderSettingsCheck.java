@@ -2,51 +2,30 @@ package io.agentfoundry.builder.config;
 
 import io.agentfoundry.builder.service.ImagePlatform;
 import io.agentfoundry.events.Topics;
+import io.agentfoundry.platform.config.LongStepSettings;
 import io.agentfoundry.platform.config.PlatformConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.Config;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Refuses to start with settings that cannot work together, instead of failing every build later.
- *
- * <p>A build holds its Kafka record unacknowledged and its transaction open for as long as it runs. The messaging
- * connector's throttled commit strategy declares the channel failed (and stops consuming) when a record stays
- * unacknowledged longer than {@code throttled.unprocessed-record-max-age.ms}, and the transaction manager rolls back
- * transactions older than its timeout. So both must outlast the slowest build the deadline allows: the transaction one
- * attempt, the record every attempt of itself and of the records fetched ahead of it.
+ * Refuses to start with settings that cannot work together, instead of failing every build later: the platform list
+ * against the registry and base, and the transaction and record-age limits against the slowest build the deadlines
+ * allow ({@link LongStepSettings}).
  */
 @ApplicationScoped
 class BuilderSettingsCheck {
 
-    static final String CHANNEL = "mp.messaging.incoming.\"" + Topics.CODE_GENERATED + "\".";
-    /** Database writes, log lines and retry backoff around an attempt's download and build. */
-    static final Duration ATTEMPT_OVERHEAD = Duration.ofSeconds(5);
-
     void check(@Observes StartupEvent started, BuilderConfig builder, PlatformConfig platform, Config config) {
         List<String> problems = new ArrayList<>(platformProblems(builder));
-        Duration attempt = builder.downloadTimeout().plus(builder.buildTimeout()).plus(ATTEMPT_OVERHEAD);
-        Duration transactionTimeout = config.getOptionalValue("quarkus.transaction-manager.default-transaction-timeout",
-                Duration.class).orElse(Duration.ofSeconds(60));
-        if (transactionTimeout.compareTo(attempt) < 0) {
-            problems.add("quarkus.transaction-manager.default-transaction-timeout (" + transactionTimeout
-                    + ") must be at least download-timeout + build-timeout + " + ATTEMPT_OVERHEAD.toSeconds() + "s = "
-                    + attempt + ": a build runs inside its step's transaction");
-        }
-        recordAgeProblem(attempt, platform.consumer().maxAttempts(),
-                channelSetting(config, "max.poll.records", 500), channelSetting(config, "max-queue-size-factor", 2),
-                channelSetting(config, "throttled.unprocessed-record-max-age.ms", 60_000))
-                .ifPresent(problems::add);
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("builder-service settings do not work together:\n - "
-                    + String.join("\n - ", problems));
-        }
+        problems.addAll(LongStepSettings.problems(Topics.CODE_GENERATED,
+                builder.downloadTimeout().plus(builder.buildTimeout()), "download-timeout + build-timeout", platform,
+                config));
+        LongStepSettings.requireNone("builder-service", problems);
     }
 
     static List<String> platformProblems(BuilderConfig builder) {
@@ -67,27 +46,5 @@ class BuilderSettingsCheck {
                     + " has one: use a multi-arch base from a registry");
         }
         return problems;
-    }
-
-    /**
-     * @param maxAgeMillis 0 disables the connector's check, which then cannot conflict
-     */
-    static Optional<String> recordAgeProblem(Duration attempt, int maxAttempts, long maxPollRecords,
-                                             long queueSizeFactor, long maxAgeMillis) {
-        long recordsAhead = maxPollRecords * queueSizeFactor;
-        Duration longestWait = attempt.multipliedBy(Math.max(1, maxAttempts)).multipliedBy(recordsAhead + 1);
-        if (maxAgeMillis == 0 || maxAgeMillis >= longestWait.toMillis()) {
-            return Optional.empty();
-        }
-        return Optional.of(CHANNEL + "throttled.unprocessed-record-max-age.ms (" + maxAgeMillis + ") must be at least "
-                + longestWait.toMillis() + ": up to " + recordsAhead + " records (max.poll.records "
-                + maxPollRecords + " x max-queue-size-factor " + queueSizeFactor + ") wait ahead of a record, each"
-                + " for up to " + Math.max(1, maxAttempts) + " attempts of " + attempt.toSeconds() + "s");
-    }
-
-    private static long channelSetting(Config config, String name, long connectorDefault) {
-        return config.getOptionalValue(CHANNEL + name, Long.class)
-                .or(() -> config.getOptionalValue("mp.messaging.connector.smallrye-kafka." + name, Long.class))
-                .orElse(connectorDefault);
     }
 }
