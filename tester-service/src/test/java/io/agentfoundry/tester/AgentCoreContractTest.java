@@ -11,29 +11,38 @@ import io.agentfoundry.testinfra.PipelineTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * AGENTCORE runtimes, against a WireMock AgentCore speaking the wire format the SDK expects: health is GetAgentRuntime
  * ({@code GET /runtimes/{id}/}) READY, each case an InvokeAgentRuntime
- * ({@code POST /runtimes/{url-encoded ARN}/invocations?qualifier=...}) answering JSON or an event stream.
+ * ({@code POST /runtimes/{url-encoded ARN}/invocations?qualifier=...}) answering JSON or an event stream; the report's
+ * runtime logs come from CloudWatch Logs' FilterLogEvents ({@code POST /}, JSON 1.1) on the runtime's log group.
  */
 @QuarkusTest
 @WithTestResource(value = PipelineTestResource.class, initArgs = @ResourceArg(name = "database", value = "tester"))
@@ -64,6 +73,51 @@ class AgentCoreContractTest {
         String invocationsPath() {
             return "/runtimes/" + URLEncoder.encode(arn, StandardCharsets.UTF_8) + "/invocations";
         }
+
+        /** Where AgentCore writes the logs of the runtime's endpoint. */
+        String logGroup(String endpoint) {
+            return "/aws/bedrock-agentcore/runtimes/" + id + "-" + endpoint;
+        }
+    }
+
+    /** One event as FilterLogEvents returns it. */
+    private record LogEvent(Instant timestamp, String message) {
+        String json() {
+            String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+            return """
+                    {"logStreamName": "2025/06/01/[runtime-logs]0f3c", "timestamp": %d, "ingestionTime": %d,
+                     "eventId": "%d", "message": "%s"}""".formatted(timestamp.toEpochMilli(),
+                    timestamp.toEpochMilli() + 900, timestamp.toEpochMilli(), escaped);
+        }
+    }
+
+    private static ResponseDefinitionBuilder logEvents(String nextToken, LogEvent... events) {
+        String token = nextToken == null ? "" : ", \"nextToken\": \"" + nextToken + "\"";
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody("{\"events\": [" + Stream.of(events).map(LogEvent::json).collect(Collectors.joining(", "))
+                        + "], \"searchedLogStreams\": []" + token + "}");
+    }
+
+    private static void stubAnswering(Runtime runtime) {
+        AgentCoreFake.server().stubFor(post(urlPathEqualTo(runtime.invocationsPath()))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"result\": \"Sunny.\"}")));
+    }
+
+    private static List<LoggedRequest> logRequestsOf(String logGroup) {
+        return AgentCoreFake.server().findAll(postRequestedFor(urlEqualTo("/"))
+                .withHeader(AgentCoreFake.TARGET_HEADER, equalTo(AgentCoreFake.FILTER_LOG_EVENTS))
+                .withRequestBody(matchingJsonPath("$.logGroupName", equalTo(logGroup))));
+    }
+
+    private static String missingLogGroup(String logGroup) {
+        return "runtime logs: no log group " + logGroup + " in " + REGION + " yet: AgentCore creates it when the"
+                + " runtime first logs (its execution role needs logs:CreateLogGroup, logs:CreateLogStream and"
+                + " logs:PutLogEvents on it)";
+    }
+
+    private static JsonPath report(UUID jobId) {
+        return given().get("/api/test-runs/{jobId}", jobId).then().statusCode(200).extract().jsonPath();
     }
 
     private static ResponseDefinitionBuilder described(Runtime runtime, String status, String failureReason) {
@@ -110,8 +164,7 @@ class AgentCoreContractTest {
         given().get("/api/test-runs/{jobId}", jobId).then().statusCode(200)
                 .body("target", is("AGENTCORE"))
                 .body("checks[0].detail", is("runtime " + runtime.id() + " version 1 is READY"))
-                .body("checks[1].prompt", is("Weather in \"Paris\"?"))
-                .body("runtimeLogsNote", is("runtime logs: not available for target AGENTCORE"));
+                .body("checks[1].prompt", is("Weather in \"Paris\"?"));
     }
 
     @Test
@@ -138,6 +191,129 @@ class AgentCoreContractTest {
                 .containsOnly("blue");
         assertThat(requests).extracting(request -> request.getHeader(SESSION_HEADER))
                 .containsOnly(requests.get(0).getHeader(SESSION_HEADER));
+        // the logs of the endpoint invoked; the fake has no log group for it
+        assertThat(logRequestsOf(runtime.logGroup("blue"))).hasSize(1);
+        assertThat(report(completed.jobId()).getString("runtimeLogs"))
+                .isEqualTo(missingLogGroup(runtime.logGroup("blue")));
+    }
+
+    @Test
+    void theReportHasWhatTheRuntimeLoggedToCloudWatchInTheTestWindowReadPageByPage() {
+        Runtime runtime = Runtime.unique("weather_logs");
+        stubReady(runtime);
+        stubAnswering(runtime);
+        // the event names no qualifier: the DEFAULT endpoint's group
+        String logGroup = runtime.logGroup("DEFAULT");
+        Instant t = Instant.parse("2025-06-01T10:00:00Z");
+        AgentCoreFake.server().stubFor(AgentCoreFake.filterLogEvents().atPriority(2)
+                .withRequestBody(matchingJsonPath("$.logGroupName", equalTo(logGroup)))
+                .willReturn(logEvents("page-2", new LogEvent(t, "Starting weather agent\n"),
+                        new LogEvent(t.plusMillis(1250), "INFO POST /invocations \"Weather?\""))));
+        AgentCoreFake.server().stubFor(AgentCoreFake.filterLogEvents().atPriority(1)
+                .withRequestBody(matchingJsonPath("$.logGroupName", equalTo(logGroup)))
+                .withRequestBody(matchingJsonPath("$.nextToken", equalTo("page-2")))
+                .willReturn(logEvents(null, new LogEvent(t.plusMillis(2500), "INFO answered in 1.2 s"))));
+
+        UUID jobId = UUID.randomUUID();
+        TestCompleted completed = events.test(TesterEvents.agentCore(jobId, List.of(
+                new TestCase("first", "Weather?", "sunny"), new TestCase("second", "Tomorrow?", "sunny")),
+                runtime.id(), runtime.arn(), null, REGION));
+
+        assertThat(completed.passed()).as(completed.summary()).isTrue();
+        JsonPath report = report(jobId);
+        assertThat(report.getString("runtimeLogs")).isEqualTo("""
+                2025-06-01T10:00:00.000Z Starting weather agent
+                2025-06-01T10:00:01.250Z INFO POST /invocations "Weather?"
+                2025-06-01T10:00:02.500Z INFO answered in 1.2 s""");
+        assertThat(report.getString("runtimeLogsNote")).isNull();
+
+        List<LoggedRequest> pages = logRequestsOf(logGroup);
+        assertThat(pages).hasSize(2);
+        List<LoggedRequest> invocations = invocationsOf(runtime);
+        assertThat(invocations).hasSize(2);
+        long firstInvocation = invocations.stream().mapToLong(request -> request.getLoggedDate().getTime()).min()
+                .orElseThrow();
+        long lastInvocation = invocations.stream().mapToLong(request -> request.getLoggedDate().getTime()).max()
+                .orElseThrow();
+        JsonPath first = JsonPath.from(pages.get(0).getBodyAsString());
+        JsonPath second = JsonPath.from(pages.get(1).getBodyAsString());
+        assertThat(first.getLong("startTime")).isPositive().isLessThanOrEqualTo(firstInvocation);
+        assertThat(first.getLong("endTime")).isGreaterThanOrEqualTo(lastInvocation);
+        assertThat(first.getString("nextToken")).isNull();
+        assertThat(second.getString("nextToken")).isEqualTo("page-2");
+        assertThat(second.getLong("startTime")).isEqualTo(first.getLong("startTime"));
+        assertThat(second.getLong("endTime")).isEqualTo(first.getLong("endTime"));
+        assertThat(pages.get(0).getHeader("Content-Type")).startsWith("application/x-amz-json-1.1");
+        assertThat(pages.get(0).getHeader("Authorization")).startsWith("AWS4-HMAC-SHA256")
+                .contains("/" + REGION + "/logs/aws4_request");
+    }
+
+    @Test
+    void aRuntimeWithoutLogGroupYetPassesAndItsReportSaysSo() {
+        Runtime runtime = Runtime.unique("weather_nologs");
+        stubReady(runtime);
+        stubAnswering(runtime);
+        String logGroup = runtime.logGroup("DEFAULT");
+        AgentCoreFake.server().stubFor(AgentCoreFake.filterLogEvents()
+                .withRequestBody(matchingJsonPath("$.logGroupName", equalTo(logGroup)))
+                .willReturn(AgentCoreFake.logsError("ResourceNotFoundException",
+                        "The specified log group does not exist.")));
+
+        UUID jobId = UUID.randomUUID();
+        TestCompleted completed = events.test(TesterEvents.agentCore(jobId,
+                List.of(new TestCase("weather", "Weather?", "sunny")), runtime.id(), runtime.arn(), "DEFAULT", REGION));
+
+        assertThat(completed.passed()).as(completed.summary()).isTrue();
+        assertThat(logRequestsOf(logGroup)).hasSize(1);
+        given().get("/api/test-runs/{jobId}", jobId).then().statusCode(200)
+                .body("passed", is(true))
+                .body("runtimeLogs", is(missingLogGroup(logGroup)))
+                .body("runtimeLogsNote", nullValue());
+    }
+
+    @Test
+    void logsTheTesterMayNotReadAreReportedAsDeniedAndTheRunStillPasses() {
+        Runtime runtime = Runtime.unique("weather_denied");
+        stubReady(runtime);
+        stubAnswering(runtime);
+        String logGroup = runtime.logGroup("DEFAULT");
+        AgentCoreFake.server().stubFor(AgentCoreFake.filterLogEvents()
+                .withRequestBody(matchingJsonPath("$.logGroupName", equalTo(logGroup)))
+                .willReturn(AgentCoreFake.logsError("AccessDeniedException", "User: arn:aws:sts::123456789012:"
+                        + "assumed-role/tester/i-0abc is not authorized to perform: logs:FilterLogEvents")));
+
+        UUID jobId = UUID.randomUUID();
+        TestCompleted completed = events.test(TesterEvents.agentCore(jobId,
+                List.of(new TestCase("weather", "Weather?", "sunny")), runtime.id(), runtime.arn(), "DEFAULT", REGION));
+
+        assertThat(completed.passed()).as(completed.summary()).isTrue();
+        assertThat(report(jobId).getString("runtimeLogs")).isEqualTo("runtime logs: access denied to " + logGroup
+                + " in " + REGION + " (AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/tester/"
+                + "i-0abc is not authorized to perform: logs:FilterLogEvents): the tester's credentials need"
+                + " logs:FilterLogEvents on it");
+    }
+
+    @Test
+    void readingStopsAtThePageCapAndSaysTheLaterEventsWereNotRead() {
+        Runtime runtime = Runtime.unique("weather_chatty");
+        stubReady(runtime);
+        stubAnswering(runtime);
+        String logGroup = runtime.logGroup("DEFAULT");
+        // a group that always has one more page
+        AgentCoreFake.server().stubFor(AgentCoreFake.filterLogEvents()
+                .withRequestBody(matchingJsonPath("$.logGroupName", equalTo(logGroup)))
+                .willReturn(logEvents("more", new LogEvent(Instant.parse("2025-06-01T10:00:00Z"), "busy"))));
+
+        UUID jobId = UUID.randomUUID();
+        TestCompleted completed = events.test(TesterEvents.agentCore(jobId,
+                List.of(new TestCase("weather", "Weather?", "sunny")), runtime.id(), runtime.arn(), "DEFAULT", REGION));
+
+        assertThat(completed.passed()).as(completed.summary()).isTrue();
+        assertThat(logRequestsOf(logGroup)).hasSize(20);
+        String logs = report(jobId).getString("runtimeLogs");
+        assertThat(logs.lines()).hasSize(21).first().isEqualTo("2025-06-01T10:00:00.000Z busy");
+        assertThat(logs).endsWith("\nruntime logs: stopped after 20 pages of " + logGroup
+                + "; the later events of the test window were not read");
     }
 
     @Test

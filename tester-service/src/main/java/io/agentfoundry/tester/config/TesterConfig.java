@@ -52,8 +52,9 @@ public interface TesterConfig {
 
     interface AgentCore {
         /**
-         * Another endpoint for both AgentCore APIs (control and data plane): a VPC endpoint, or a fake in tests.
-         * Credentials always come from the SDK's default chain.
+         * Another endpoint for every AWS API the tester calls for AgentCore runtimes: the AgentCore control and data
+         * planes, and CloudWatch Logs (the runtime's logs for the report). So one endpoint serves all three: a proxy, or
+         * a fake in tests. Credentials always come from the SDK's default chain.
          */
         Optional<URI> endpointOverride();
     }

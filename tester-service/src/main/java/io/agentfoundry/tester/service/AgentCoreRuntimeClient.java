@@ -120,7 +120,8 @@ class AgentCoreRuntimeClient implements RuntimeTransport {
         }
     }
 
-    private static String qualifier(RuntimeCreated runtime) {
+    /** The runtime endpoint the event names; DEFAULT, the endpoint every runtime has, when it names none. */
+    static String qualifier(RuntimeCreated runtime) {
         return isBlank(runtime.qualifier()) ? DEFAULT_QUALIFIER : runtime.qualifier();
     }
 
