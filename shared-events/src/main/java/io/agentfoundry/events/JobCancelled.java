@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A job was cancelled: no service starts a step for it after receiving this. A step already running finishes, but its
- * output is not acted on by the next service.
+ * A job was cancelled: no service starts a step for it after receiving this. The long steps (build, deploy) stop at
+ * their next check, within a second, and fail with a {@code *_CANCELLED} error code (the deployer removes what it
+ * started); a step that still finishes has its output ignored by the next service.
  *
  * @param reason      why, in a person's words
  * @param cancelledBy who asked

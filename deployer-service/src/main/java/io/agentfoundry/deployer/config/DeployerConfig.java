@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,9 +69,15 @@ public interface DeployerConfig {
         /** The IAM role the runtime assumes; required for the AGENTCORE target. */
         Optional<String> roleArn();
 
-        /** {@code PUBLIC} or {@code VPC}. */
+        /** {@code PUBLIC}, or {@code VPC} with {@link #subnets()} and {@link #securityGroups()}. */
         @WithDefault("PUBLIC")
         String networkMode();
+
+        /** VPC only, required there: the subnets (IDs, comma-separated) the runtime's network interfaces go in. */
+        Optional<List<String>> subnets();
+
+        /** VPC only, required there: the security groups (IDs, comma-separated) of those interfaces. */
+        Optional<List<String>> securityGroups();
 
         /** Environment variables of the runtime. */
         Map<String, String> environment();
@@ -91,6 +98,14 @@ public interface DeployerConfig {
 
         @WithDefault("30s")
         Duration pollMaxInterval();
+
+        /**
+         * Attempts per control-plane call under the SDK's standard retry strategy (backoff with jitter, throttling
+         * aware); 1 means no retries. Throttling or a server error left after the last one fails the step's attempt,
+         * and the step is tried again.
+         */
+        @WithDefault("4")
+        int maxAttempts();
 
         /** Another control-plane endpoint (a VPC endpoint, or a fake in tests). */
         Optional<URI> endpointOverride();

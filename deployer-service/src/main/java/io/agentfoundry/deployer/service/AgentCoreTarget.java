@@ -32,9 +32,11 @@ import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ProtocolCon
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.ServerProtocol;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.UpdateAgentRuntimeResponse;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.VpcConfig;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,13 +49,11 @@ import java.util.function.Supplier;
  * after the agent); each later job updates that runtime, which makes a new version. Every request is idempotent per
  * job (its clientToken is derived from the job id), so a redelivered event or a retried step never makes a second
  * runtime or version. The deployment is placed once the version is READY, and, when an endpoint name is configured,
- * once that endpoint serves the version.
+ * once that endpoint serves the version. A job cancelled meanwhile stops the wait (see {@link #abandon}).
  */
 @ApplicationScoped
 public class AgentCoreTarget implements RuntimeTarget {
 
-    /** The SDK's standard retry strategy (backoff with jitter, throttling aware), with this many attempts a call. */
-    static final int MAX_ATTEMPTS = 4;
     static final String DEFAULT_QUALIFIER = "DEFAULT";
 
     private static final Logger LOG = Logger.getLogger(AgentCoreTarget.class);
@@ -72,7 +72,8 @@ public class AgentCoreTarget implements RuntimeTarget {
     }
 
     @Override
-    public RuntimePlacement deploy(ImageBuilt image, Optional<Deployment> current, Consumer<String> progress) {
+    public RuntimePlacement deploy(ImageBuilt image, Optional<Deployment> current, DeployContext context) {
+        Consumer<String> progress = context::progress;
         Settings settings = settingsFor(image);
         BedrockAgentCoreControlClient agentCore = client();
         Instant deadline = Instant.now().plus(config.readyTimeout());
@@ -83,14 +84,18 @@ public class AgentCoreTarget implements RuntimeTarget {
         RuntimeVersion version = current.map(previous -> updateOrRecreate(agentCore, previous.runtimeId, settings,
                         progress))
                 .orElseGet(() -> createOrAdopt(agentCore, settings, progress));
-        awaitRuntimeReady(agentCore, version, settings.name(), deadline, progress);
-
         String qualifier = DEFAULT_QUALIFIER;
         Optional<String> endpoint = config.endpointName().filter(name -> !name.isBlank())
                 .filter(name -> !DEFAULT_QUALIFIER.equals(name));
-        if (endpoint.isPresent()) {
-            pinEndpoint(agentCore, version, settings, endpoint.get(), image.jobId(), deadline, progress);
-            qualifier = endpoint.get();
+        try {
+            awaitRuntimeReady(agentCore, version, settings.name(), new Backoff(deadline, context), progress);
+            if (endpoint.isPresent()) {
+                pinEndpoint(agentCore, version, settings, endpoint.get(), image.jobId(),
+                        new Backoff(deadline, context), progress);
+                qualifier = endpoint.get();
+            }
+        } catch (Cancelled cancelled) {
+            throw abandon(agentCore, version, settings, image.jobId(), progress);
         }
         return new RuntimePlacement(version.id(), AgentCoreNames.invocationUrl(region.id(), version.arn(), qualifier),
                 version.arn(), version.version(), qualifier, region.id());
@@ -112,27 +117,83 @@ public class AgentCoreTarget implements RuntimeTarget {
         }
     }
 
+    /**
+     * Stops deploying for a cancelled job; returns the step's outcome. A runtime this job created serves nothing yet and
+     * no deployment will record it, so it is deleted: nothing keeps running (and costing) for a cancelled job, and no
+     * unrecorded runtime is left for the agent's next job to adopt. An updated runtime is the agent's, shared with its
+     * active deployment, so it is left alone: its new version still becomes READY (and DEFAULT serves it then; a pinned
+     * endpoint moves only if pinning had begun), which the agent's next job replaces.
+     */
+    private StepFailureException abandon(BedrockAgentCoreControlClient agentCore, RuntimeVersion version,
+                                         Settings settings, UUID jobId, Consumer<String> progress) {
+        String runtime = "AgentCore runtime " + settings.name() + " (" + version.id() + ")";
+        if (!version.createdByThisJob()) {
+            progress.accept("Stopped waiting for " + runtime + " version " + version.version() + ": the job was "
+                    + "cancelled; the runtime is the agent's, so it is left as it is");
+            return DeployContext.cancelledWhile(runtime + " was being updated to version " + version.version()
+                    + "; the runtime was left as it is");
+        }
+        try {
+            call("DeleteAgentRuntime", () -> agentCore.deleteAgentRuntime(request -> request
+                    .agentRuntimeId(version.id()).clientToken(AgentCoreNames.clientToken(jobId, "delete"))));
+            progress.accept("Deleting " + runtime + ", which this job created: the job was cancelled");
+        } catch (ResourceNotFoundException gone) {
+            progress.accept(runtime + " was already gone");
+        } catch (RuntimeException notDeleted) {
+            // the cancellation is the outcome; the runtime is left for whoever reads the log (or the next job adopts it)
+            LOG.warnf(notDeleted, "Could not delete %s of cancelled job %s", runtime, jobId);
+            progress.accept(runtime + ", which this job created, could not be deleted (" + notDeleted.getMessage()
+                    + "): delete it in AgentCore, or the agent's next deployment updates it");
+        }
+        return DeployContext.cancelledWhile(runtime + " was being created");
+    }
+
     /** The preconditions, checked before any call: a failure here says what to configure. */
     private Settings settingsFor(ImageBuilt image) {
         String roleArn = config.roleArn().filter(role -> !role.isBlank()).orElseThrow(() ->
                 new StepFailureException("AGENTCORE_NOT_CONFIGURED", "The AGENTCORE target needs the IAM role its "
                         + "runtimes run as: set agentfoundry.deployer.agentcore.role-arn (a role that trusts "
                         + "bedrock-agentcore.amazonaws.com and may pull from ECR)"));
+        NetworkConfiguration network = network();
+        String containerUri = AgentCoreNames.containerUri(image);
+        AgentCoreNames.requireArm64(image.platforms());
+        return new Settings(AgentCoreNames.runtimeName(image.spec().name()), containerUri, roleArn, network,
+                Map.copyOf(config.environment()), "Agent Foundry: agent " + image.spec().name() + ", job "
+                + image.jobId(), AgentCoreNames.clientToken(image.jobId()));
+    }
+
+    /** PUBLIC, or VPC in the configured subnets with the configured security groups (both required). */
+    private NetworkConfiguration network() {
         NetworkMode networkMode = NetworkMode.fromValue(config.networkMode());
-        if (networkMode == NetworkMode.VPC) {
-            throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.network-mode "
-                    + "VPC is not supported by this deployer yet: it needs subnets and security groups, which it "
-                    + "cannot configure; use PUBLIC");
+        List<String> subnets = nonBlank(config.subnets());
+        List<String> securityGroups = nonBlank(config.securityGroups());
+        if (networkMode == NetworkMode.PUBLIC) {
+            // subnets without VPC would most likely be a forgotten network-mode: refuse rather than run on the internet
+            if (!subnets.isEmpty() || !securityGroups.isEmpty()) {
+                throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.subnets "
+                        + "and security-groups apply to network-mode VPC only, but network-mode is PUBLIC: set "
+                        + "agentfoundry.deployer.agentcore.network-mode=VPC, or unset them");
+            }
+            return NetworkConfiguration.builder().networkMode(NetworkMode.PUBLIC).build();
         }
-        if (networkMode != NetworkMode.PUBLIC) {
+        if (networkMode != NetworkMode.VPC) {
             throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.network-mode "
                     + "must be PUBLIC or VPC, not " + config.networkMode());
         }
-        String containerUri = AgentCoreNames.containerUri(image);
-        AgentCoreNames.requireArm64(image.platforms());
-        return new Settings(AgentCoreNames.runtimeName(image.spec().name()), containerUri, roleArn,
-                Map.copyOf(config.environment()), "Agent Foundry: agent " + image.spec().name() + ", job "
-                + image.jobId(), AgentCoreNames.clientToken(image.jobId()));
+        if (subnets.isEmpty() || securityGroups.isEmpty()) {
+            throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.network-mode "
+                    + "VPC needs at least one subnet and one security group: set "
+                    + "agentfoundry.deployer.agentcore.subnets (" + (subnets.isEmpty() ? "unset" : subnets) + ") and "
+                    + "agentfoundry.deployer.agentcore.security-groups (" + (securityGroups.isEmpty() ? "unset"
+                    : securityGroups) + "), comma-separated IDs such as subnet-0abc12 and sg-0abc12");
+        }
+        return NetworkConfiguration.builder().networkMode(NetworkMode.VPC)
+                .networkModeConfig(VpcConfig.builder().subnets(subnets).securityGroups(securityGroups).build())
+                .build();
+    }
+
+    private static List<String> nonBlank(Optional<List<String>> values) {
+        return values.orElse(List.of()).stream().map(String::trim).filter(value -> !value.isEmpty()).toList();
     }
 
     private RuntimeVersion createOrAdopt(BedrockAgentCoreControlClient agentCore, Settings settings,
@@ -162,7 +223,7 @@ public class AgentCoreTarget implements RuntimeTarget {
         progress.accept("Created AgentCore runtime " + settings.name() + " (" + created.agentRuntimeId() + ")");
         progress.accept(statusLine(settings.name(), created.statusAsString(), created.agentRuntimeVersion()));
         return new RuntimeVersion(created.agentRuntimeId(), created.agentRuntimeArn(), created.agentRuntimeVersion(),
-                created.statusAsString());
+                created.statusAsString(), true);
     }
 
     private RuntimeVersion updateOrRecreate(BedrockAgentCoreControlClient agentCore, String runtimeId,
@@ -197,7 +258,7 @@ public class AgentCoreTarget implements RuntimeTarget {
                 + updated.agentRuntimeVersion());
         progress.accept(statusLine(settings.name(), updated.statusAsString(), updated.agentRuntimeVersion()));
         return new RuntimeVersion(updated.agentRuntimeId() == null ? runtimeId : updated.agentRuntimeId(),
-                updated.agentRuntimeArn(), updated.agentRuntimeVersion(), updated.statusAsString());
+                updated.agentRuntimeArn(), updated.agentRuntimeVersion(), updated.statusAsString(), false);
     }
 
     private Optional<AgentRuntime> findByName(BedrockAgentCoreControlClient agentCore, String name) {
@@ -208,9 +269,8 @@ public class AgentCoreTarget implements RuntimeTarget {
     }
 
     private void awaitRuntimeReady(BedrockAgentCoreControlClient agentCore, RuntimeVersion version, String name,
-                                   Instant deadline, Consumer<String> progress) {
+                                   Backoff backoff, Consumer<String> progress) {
         String last = version.status();
-        Backoff backoff = new Backoff(deadline);
         while (backoff.sleep()) {
             GetAgentRuntimeResponse runtime;
             try {
@@ -246,7 +306,7 @@ public class AgentCoreTarget implements RuntimeTarget {
 
     /** Points the named endpoint at the new version (creating it the first time) and waits until it serves it. */
     private void pinEndpoint(BedrockAgentCoreControlClient agentCore, RuntimeVersion version, Settings settings,
-                             String endpoint, UUID jobId, Instant deadline, Consumer<String> progress) {
+                             String endpoint, UUID jobId, Backoff backoff, Consumer<String> progress) {
         String token = AgentCoreNames.clientToken(jobId, "endpoint");
         boolean exists;
         try {
@@ -282,7 +342,6 @@ public class AgentCoreTarget implements RuntimeTarget {
         }
 
         String last = null;
-        Backoff backoff = new Backoff(deadline);
         while (backoff.sleep()) {
             GetAgentRuntimeEndpointResponse state = call("GetAgentRuntimeEndpoint", () ->
                     agentCore.getAgentRuntimeEndpoint(request -> request.agentRuntimeId(version.id())
@@ -354,12 +413,21 @@ public class AgentCoreTarget implements RuntimeTarget {
                     .region(resolved)
                     .credentialsProvider(DefaultCredentialsProvider.builder().build())
                     .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
-                            .toBuilder().maxAttempts(MAX_ATTEMPTS).build()));
+                            .toBuilder().maxAttempts(maxAttempts()).build()));
             config.endpointOverride().ifPresent(builder::endpointOverride);
             client = builder.build();
             region = resolved;
         }
         return client;
+    }
+
+    /** The standard retry strategy's attempts a call (backoff with jitter, throttling aware); 1 means no retries. */
+    private int maxAttempts() {
+        if (config.maxAttempts() < 1) {
+            throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.max-attempts "
+                    + "must be at least 1 (1: no retries), not " + config.maxAttempts());
+        }
+        return config.maxAttempts();
     }
 
     private Region resolveRegion() {
@@ -383,8 +451,8 @@ public class AgentCoreTarget implements RuntimeTarget {
     }
 
     /** What the create and update requests carry. */
-    private record Settings(String name, String containerUri, String roleArn, Map<String, String> environment,
-                            String description, String clientToken) {
+    private record Settings(String name, String containerUri, String roleArn, NetworkConfiguration network,
+                            Map<String, String> environment, String description, String clientToken) {
 
         /** Null (not sent) when there are none. */
         Map<String, String> environmentOrNull() {
@@ -396,25 +464,34 @@ public class AgentCoreTarget implements RuntimeTarget {
                     .containerUri(containerUri).build());
         }
 
-        NetworkConfiguration network() {
-            return NetworkConfiguration.builder().networkMode(NetworkMode.PUBLIC).build();
-        }
-
         ProtocolConfiguration protocol() {
             return ProtocolConfiguration.builder().serverProtocol(ServerProtocol.HTTP).build();
         }
     }
 
-    private record RuntimeVersion(String id, String arn, String version, String status) {
+    /** @param createdByThisJob made by this job's CreateAgentRuntime, not an update of the agent's runtime */
+    private record RuntimeVersion(String id, String arn, String version, String status, boolean createdByThisJob) {
     }
 
-    /** Waits between polls: the initial interval, doubling up to the maximum, never past the deadline. */
+    /** The job was cancelled during a wait. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Waits between polls: the initial interval, doubling up to the maximum, never past the deadline; throws
+     * {@link Cancelled} within half a second of a cancellation, however long the interval.
+     */
     private final class Backoff {
         private final Instant deadline;
+        private final DeployContext context;
         private Duration next = config.pollInitialInterval();
 
-        Backoff(Instant deadline) {
+        Backoff(Instant deadline, DeployContext context) {
             this.deadline = deadline;
+            this.context = context;
         }
 
         /** Sleeps until the next poll; false once the deadline has passed. */
@@ -429,7 +506,9 @@ public class AgentCoreTarget implements RuntimeTarget {
                 next = config.pollMaxInterval();
             }
             try {
-                Thread.sleep(wait.toMillis());
+                if (context.cancelledWithin(wait)) {
+                    throw new Cancelled();
+                }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 throw new StepFailureException("RUNTIME_NOT_READY", "Interrupted while waiting for AgentCore", true,

@@ -9,6 +9,7 @@ import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.platform.messaging.StepFailureException;
 import io.agentfoundry.platform.messaging.StepRunner.StepContext;
+import io.agentfoundry.platform.service.CancelledJobs;
 import io.agentfoundry.platform.service.JobLogger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -36,11 +37,14 @@ public class DeploymentService {
     private final DeployerConfig config;
     private final Map<Target, RuntimeTarget> targets = new EnumMap<>(Target.class);
     private final JobLogger log;
+    private final CancelledJobs cancelledJobs;
 
-    DeploymentService(DeployerConfig config, Instance<RuntimeTarget> targets, JobLogger log) {
+    DeploymentService(DeployerConfig config, Instance<RuntimeTarget> targets, JobLogger log,
+                      CancelledJobs cancelledJobs) {
         this.config = config;
         targets.forEach(target -> this.targets.put(target.target(), target));
         this.log = log;
+        this.cancelledJobs = cancelledJobs;
     }
 
     public RuntimeCreated deploy(ImageBuilt image, StepContext context) {
@@ -54,7 +58,10 @@ public class DeploymentService {
         progress.accept("Deploying " + image.imageReference() + "@" + image.digest() + " to " + target
                 + current.map(previous -> " (replacing the runtime of job " + previous.jobId + ")").orElse(""));
 
-        RuntimeTarget.RuntimePlacement placed = targets.get(target).deploy(image, current, progress);
+        // StepRunner only looks before the step starts; the target asks again while it waits. It asks on this thread,
+        // inside the step's transaction: each READ COMMITTED query sees the row the JobCancelled consumer committed.
+        DeployContext deploying = new DeployContext(progress, () -> cancelledJobs.isCancelled(image.jobId()));
+        RuntimeTarget.RuntimePlacement placed = targets.get(target).deploy(image, current, deploying);
 
         current.ifPresent(previous -> {
             previous.status = Deployment.SUPERSEDED;

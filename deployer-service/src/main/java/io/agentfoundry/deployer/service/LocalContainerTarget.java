@@ -22,12 +22,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
  * LOCAL: the image runs as a container on a local engine, its port 8080 published on the bind address at a port the
  * engine picks. Ready once {@code /ping} answers Healthy; a container that exits or never gets healthy fails the step
  * with its last log lines and is removed. A later job of the same agent replaces the container once its own is ready.
+ * A job cancelled during the pull or the wait stops it, and the container it started is removed.
  */
 @ApplicationScoped
 public class LocalContainerTarget implements RuntimeTarget {
@@ -56,18 +61,21 @@ public class LocalContainerTarget implements RuntimeTarget {
     }
 
     @Override
-    public RuntimePlacement deploy(ImageBuilt image, Optional<Deployment> current, Consumer<String> progress) {
+    public RuntimePlacement deploy(ImageBuilt image, Optional<Deployment> current, DeployContext context) {
         try {
-            progress.accept("Container engine: " + engine.describe());
+            context.progress("Container engine: " + engine.describe());
         } catch (EngineException e) {
             throw new StepFailureException("ENGINE_UNREACHABLE", e.getMessage() + " (agentfoundry.deployer.local.engine-host)",
                     true, e);
         }
-        String platform = platformFor(image.platforms(), progress);
-        String imageToRun = obtain(image, platform, progress);
+        String platform = platformFor(image.platforms(), context::progress);
+        String imageToRun = obtain(image, platform, context);
+        if (context.cancelled()) {
+            throw DeployContext.cancelledWhile("its container was about to start");
+        }
         String name = containerName(image);
         if (engine.remove(name)) {
-            progress.accept("Removed container " + name + " left by an earlier attempt of this job");
+            context.progress("Removed container " + name + " left by an earlier attempt of this job");
         }
         String containerId;
         try {
@@ -76,11 +84,11 @@ public class LocalContainerTarget implements RuntimeTarget {
         } catch (EngineException e) {
             throw new StepFailureException("CONTAINER_START_FAILED", e.getMessage(), false, e);
         }
-        String url = awaitReady(containerId, name, progress);
+        String url = awaitReady(containerId, name, context);
 
         current.ifPresent(previous -> {
             if (!previous.runtimeId.equals(containerId) && engine.remove(previous.runtimeId)) {
-                progress.accept("Removed container " + previous.runtimeId + " of job " + previous.jobId
+                context.progress("Removed container " + previous.runtimeId + " of job " + previous.jobId
                         + ": this job's container replaces it");
             }
         });
@@ -95,25 +103,64 @@ public class LocalContainerTarget implements RuntimeTarget {
     }
 
     /** Gets the image onto the engine; returns what to run it as. */
-    private String obtain(ImageBuilt image, String platform, Consumer<String> progress) {
+    private String obtain(ImageBuilt image, String platform, DeployContext context) {
         try {
             if (image.imageReference().startsWith(DOCKER_ARCHIVE)) {
                 Path tar = Path.of(image.imageReference().substring(DOCKER_ARCHIVE.length()));
-                progress.accept("Loading " + tar);
-                engine.load(tar);
+                context.progress("Loading " + tar);
+                unlessCancelled(image, "its image was being loaded", context, () -> engine.load(tar));
                 return image.digest(); // a docker-archive's digest is its image id
             }
             String byDigest = repositoryOf(image.imageReference()) + "@" + image.digest();
-            progress.accept("Pulling " + byDigest + " for " + platform);
-            engine.pull(byDigest, platform, config.pullTimeout());
+            context.progress("Pulling " + byDigest + " for " + platform);
+            unlessCancelled(image, "its image was being pulled", context,
+                    () -> engine.pull(byDigest, platform, config.pullTimeout()));
             return byDigest;
         } catch (EngineException e) {
             throw new StepFailureException("IMAGE_UNAVAILABLE", e.getMessage(), true, e);
         }
     }
 
-    /** Polls /ping until Healthy; fails early, with the container's last log lines, when the container stops. */
-    private String awaitReady(String containerId, String name, Consumer<String> progress) {
+    /**
+     * Runs a blocking engine call on a thread of its own, so that this one can notice a cancellation meanwhile. A
+     * cancelled call is interrupted and left to end by itself: the engine may finish the pull, and a cached image
+     * harms nothing.
+     */
+    private static void unlessCancelled(ImageBuilt image, String what, DeployContext context, Runnable call) {
+        FutureTask<Void> task = new FutureTask<>(call, null);
+        Thread thread = new Thread(task, "deploy-" + image.jobId());
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            while (true) {
+                try {
+                    task.get(DeployContext.CANCELLATION_CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                    return;
+                } catch (TimeoutException stillRunning) {
+                    // asked here, not on the call's thread: the check needs the step's transaction
+                    if (context.cancelled()) {
+                        task.cancel(true);
+                        throw DeployContext.cancelledWhile(what);
+                    }
+                }
+            }
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new StepFailureException("INTERRUPTED", "Interrupted while " + what, true, e);
+        }
+    }
+
+    /**
+     * Polls /ping until Healthy; fails early, with the container's last log lines, when the container stops, and
+     * removes the container when the job is cancelled meanwhile.
+     */
+    private String awaitReady(String containerId, String name, DeployContext context) {
         long deadline = System.nanoTime() + config.readyTimeout().toNanos();
         String url = null;
         String lastAnswer = "no answer yet";
@@ -128,7 +175,7 @@ public class LocalContainerTarget implements RuntimeTarget {
                 if (port.isPresent()) {
                     url = "http://" + config.advertisedHost().orElseGet(() -> hostOf(config.bindAddress())) + ":"
                             + port.get();
-                    progress.accept("Container " + name + " (" + shortId(containerId) + ") started; waiting for "
+                    context.progress("Container " + name + " (" + shortId(containerId) + ") started; waiting for "
                             + url + "/ping");
                 }
             }
@@ -147,7 +194,11 @@ public class LocalContainerTarget implements RuntimeTarget {
                     throw new StepFailureException("INTERRUPTED", "Interrupted while waiting for " + url, true, e);
                 }
             }
-            sleep(Duration.ofMillis(300));
+            if (pausedUntilCancelled(Duration.ofMillis(300), context)) {
+                removeQuietly(containerId);
+                context.progress("Removed container " + name + " (" + shortId(containerId) + "): the job was cancelled");
+                throw DeployContext.cancelledWhile("container " + name + " was starting; the container was removed");
+            }
         }
         throw failStart(containerId, name, "did not answer /ping with Healthy within " + config.readyTimeout()
                 + " (last: " + lastAnswer + ")", lastLines(containerId));
@@ -164,11 +215,7 @@ public class LocalContainerTarget implements RuntimeTarget {
 
     /** Removes the container that failed to start, keeping what it said in the failure. */
     private StepFailureException failStart(String containerId, String name, String what, List<String> logLines) {
-        try {
-            engine.remove(containerId);
-        } catch (EngineException e) {
-            // the failure below matters more than the leftover container, which the next attempt removes by name
-        }
+        removeQuietly(containerId);
         return new StepFailureException("CONTAINER_NOT_READY", "Container " + name + " " + what
                 + (logLines.isEmpty() ? "; it wrote no log lines" : "; its last " + logLines.size() + " log lines:\n"
                 + String.join("\n", logLines)), false, null);
@@ -213,9 +260,18 @@ public class LocalContainerTarget implements RuntimeTarget {
         return containerId.length() > 12 ? containerId.substring(0, 12) : containerId;
     }
 
-    private static void sleep(Duration duration) {
+    private void removeQuietly(String containerId) {
         try {
-            Thread.sleep(duration.toMillis());
+            engine.remove(containerId);
+        } catch (EngineException e) {
+            // the step's failure matters more than the leftover container, which the next attempt removes by name
+        }
+    }
+
+    /** Waits between polls; true when the job was cancelled meanwhile. */
+    private static boolean pausedUntilCancelled(Duration duration, DeployContext context) {
+        try {
+            return context.cancelledWithin(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StepFailureException("INTERRUPTED", "Interrupted while waiting for a container", true, e);
@@ -223,7 +279,7 @@ public class LocalContainerTarget implements RuntimeTarget {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         engine.close();
     }
 }

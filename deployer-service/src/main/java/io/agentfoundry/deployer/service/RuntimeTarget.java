@@ -13,12 +13,14 @@ public interface RuntimeTarget {
     DeployerConfig.Target target();
 
     /**
-     * Starts the image, or updates the agent's runtime to it, and returns once the runtime is ready to answer.
+     * Starts the image, or updates the agent's runtime to it, and returns once the runtime is ready to answer. When the
+     * job is cancelled while it waits, it stops waiting, undoes what only this job made, and throws
+     * {@link DeployContext#cancelledWhile}.
      *
-     * @param current  the agent's active deployment on this target (the runtime to update), if any
-     * @param progress a line for the job's log
+     * @param current the agent's active deployment on this target (the runtime to update), if any
+     * @param context where progress lines go, and whether the job has been cancelled meanwhile
      */
-    RuntimePlacement deploy(ImageBuilt image, Optional<Deployment> current, Consumer<String> progress);
+    RuntimePlacement deploy(ImageBuilt image, Optional<Deployment> current, DeployContext context);
 
     /** Stops and removes the runtime. Removing one that is already gone is not an error. */
     void remove(Deployment deployment, Consumer<String> progress);

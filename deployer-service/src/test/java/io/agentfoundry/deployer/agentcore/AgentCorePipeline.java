@@ -3,6 +3,7 @@ package io.agentfoundry.deployer.agentcore;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.ImageBuilt;
+import io.agentfoundry.events.JobCancelled;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.Topics;
@@ -62,6 +63,11 @@ final class AgentCorePipeline implements AutoCloseable {
 
     RecordMetadata publish(ImageBuilt event) {
         return kafka.publish(event);
+    }
+
+    /** The registry's JobCancelled for the job. */
+    void cancel(UUID jobId) {
+        kafka.publish(new JobCancelled(UUID.randomUUID(), jobId, null, Instant.now(), 1, "no longer needed", "test"));
     }
 
     void awaitConsumed(RecordMetadata record) throws InterruptedException {

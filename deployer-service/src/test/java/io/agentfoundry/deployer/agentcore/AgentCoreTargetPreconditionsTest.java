@@ -1,10 +1,14 @@
 package io.agentfoundry.deployer.agentcore;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.agentfoundry.deployer.config.DeployerConfig;
 import io.agentfoundry.deployer.service.AgentCoreTarget;
+import io.agentfoundry.deployer.service.DeployContext;
+import io.agentfoundry.deployer.service.RuntimeTarget.RuntimePlacement;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.platform.messaging.StepFailureException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,23 +26,42 @@ import java.util.UUID;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.agentfoundry.deployer.agentcore.AgentCoreFake.body;
+import static io.agentfoundry.deployer.agentcore.AgentCoreFake.created;
+import static io.agentfoundry.deployer.agentcore.AgentCoreFake.internalError;
+import static io.agentfoundry.deployer.agentcore.AgentCoreFake.runtime;
+import static io.agentfoundry.deployer.agentcore.AgentCoreFake.runtimeId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What the target refuses before it calls AgentCore: each refusal says what to configure, and nothing is sent. */
+/**
+ * What the target's settings decide, on the target alone: what it refuses before it calls AgentCore (each refusal says
+ * what to configure, and nothing is sent), and what its requests to the {@link AgentCoreFake} then carry.
+ */
 class AgentCoreTargetPreconditionsTest {
 
     private WireMockServer server;
     private final Map<String, Object> agentcore = new HashMap<>();
     private final List<String> progress = new ArrayList<>();
+    private final Map<String, String> credentialsBefore = new HashMap<>();
 
     @BeforeEach
     void start() {
         server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
         server.start();
+        // the SDK signs requests to the fake with whatever its default chain finds first: these (the ones before are
+        // put back afterwards, for a Quarkus app of this JVM that may use them)
+        for (String property : List.of("aws.accessKeyId", "aws.secretAccessKey")) {
+            credentialsBefore.put(property, System.getProperty(property));
+        }
+        System.setProperty("aws.accessKeyId", AgentCoreFake.ACCESS_KEY_ID);
+        System.setProperty("aws.secretAccessKey", "agentcore-fake-secret");
         agentcore.put("region", Optional.of(AgentCoreFake.REGION));
         agentcore.put("roleArn", Optional.of(AgentCoreFake.ROLE_ARN));
         agentcore.put("networkMode", "PUBLIC");
+        agentcore.put("subnets", Optional.empty());
+        agentcore.put("securityGroups", Optional.empty());
+        agentcore.put("maxAttempts", 4);
         agentcore.put("environment", Map.of());
         agentcore.put("endpointName", Optional.empty());
         agentcore.put("readyTimeout", Duration.ofSeconds(5));
@@ -50,6 +73,13 @@ class AgentCoreTargetPreconditionsTest {
     @AfterEach
     void stop() {
         server.stop();
+        credentialsBefore.forEach((property, value) -> {
+            if (value == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, value);
+            }
+        });
     }
 
     @Test
@@ -66,11 +96,86 @@ class AgentCoreTargetPreconditionsTest {
     }
 
     @Test
-    void aVpcOrUnknownNetworkModeIsRefused() {
-        agentcore.put("networkMode", "VPC");
-        assertRefused(image(), "AGENTCORE_NOT_CONFIGURED", "network-mode VPC");
+    void anUnknownNetworkModeIsRefused() {
         agentcore.put("networkMode", "INTERNET");
         assertRefused(image(), "AGENTCORE_NOT_CONFIGURED", "PUBLIC or VPC, not INTERNET");
+    }
+
+    @Test
+    void aVpcWithoutASubnetOrASecurityGroupIsRefusedNamingBothKeys() {
+        agentcore.put("networkMode", "VPC");
+        assertRefused(image(), "AGENTCORE_NOT_CONFIGURED", "network-mode VPC needs at least one subnet and one "
+                + "security group", "agentfoundry.deployer.agentcore.subnets (unset)",
+                "agentfoundry.deployer.agentcore.security-groups (unset)");
+        agentcore.put("subnets", Optional.of(List.of("subnet-0abc")));
+        assertRefused(image(), "AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.subnets ([subnet-0abc])",
+                "agentfoundry.deployer.agentcore.security-groups (unset)");
+        agentcore.put("subnets", Optional.of(List.of(" ")));
+        agentcore.put("securityGroups", Optional.of(List.of("sg-0abc")));
+        assertRefused(image(), "AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.subnets (unset)");
+    }
+
+    @Test
+    void subnetsWithAPublicNetworkModeAreRefused() {
+        agentcore.put("subnets", Optional.of(List.of("subnet-0abc")));
+        assertRefused(image(), "AGENTCORE_NOT_CONFIGURED", "network-mode VPC only",
+                "agentfoundry.deployer.agentcore.network-mode=VPC");
+    }
+
+    @Test
+    void aVpcRuntimeIsCreatedInTheConfiguredSubnetsWithTheConfiguredSecurityGroups() {
+        agentcore.put("networkMode", "VPC");
+        agentcore.put("subnets", Optional.of(List.of("subnet-0123456789abcdef0", "subnet-0fedcba9876543210")));
+        agentcore.put("securityGroups", Optional.of(List.of("sg-0123456789abcdef0")));
+        AgentCoreFake fake = new AgentCoreFake(server);
+        String agent = "Vpc_Agent";
+        String runtimeId = runtimeId(agent);
+        fake.createAnswers(agent, created(runtimeId, "1"));
+        fake.getAnswers(runtimeId, "1", runtime(agent, runtimeId, "1", "READY"));
+
+        RuntimePlacement placed = target().deploy(image(agent), Optional.empty(),
+                DeployContext.uncancellable(progress::add));
+
+        assertThat(placed.runtimeId()).isEqualTo(runtimeId);
+        List<LoggedRequest> creates = fake.creates(agent);
+        assertThat(creates).hasSize(1);
+        assertThat(body(creates.get(0))).containsEntry("networkConfiguration", Map.of(
+                "networkMode", "VPC",
+                "networkModeConfig", Map.of(
+                        "subnets", List.of("subnet-0123456789abcdef0", "subnet-0fedcba9876543210"),
+                        "securityGroups", List.of("sg-0123456789abcdef0"))));
+    }
+
+    @Test
+    void eachCallIsAttemptedAsOftenAsMaxAttemptsSays() {
+        AgentCoreFake fake = new AgentCoreFake(server);
+        String agent = "Attempts_Agent";
+        String runtimeId = runtimeId(agent);
+        fake.createAnswers(agent, internalError(), internalError(), created(runtimeId, "1"));
+        fake.getAnswers(runtimeId, "1", runtime(agent, runtimeId, "1", "READY"));
+
+        agentcore.put("maxAttempts", 2);
+        assertThatThrownBy(() -> target().deploy(image(agent), Optional.empty(),
+                DeployContext.uncancellable(progress::add)))
+                .isInstanceOfSatisfying(AwsServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+        assertThat(fake.creates(agent)).hasSize(2);
+
+        // the default, 4: the third attempt gets the answer
+        String patient = "Patient_Agent";
+        String patientId = runtimeId(patient);
+        fake.createAnswers(patient, internalError(), internalError(), created(patientId, "1"));
+        fake.getAnswers(patientId, "1", runtime(patient, patientId, "1", "READY"));
+        agentcore.put("maxAttempts", 4);
+        assertThat(target().deploy(image(patient), Optional.empty(), DeployContext.uncancellable(progress::add))
+                .runtimeId()).isEqualTo(patientId);
+        assertThat(fake.creates(patient)).hasSize(3);
+    }
+
+    @Test
+    void fewerThanOneAttemptIsRefused() {
+        agentcore.put("maxAttempts", 0);
+        assertRefused(image(), "AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.max-attempts must be at "
+                + "least 1");
     }
 
     @Test
@@ -82,8 +187,8 @@ class AgentCoreTargetPreconditionsTest {
         assertRefused(amd64, "IMAGE_NOT_ARM64", "agentfoundry.builder.platforms");
     }
 
-    private void assertRefused(ImageBuilt image, String code, String message) {
-        assertThatThrownBy(() -> target().deploy(image, Optional.empty(), progress::add))
+    private void assertRefused(ImageBuilt image, String code, String... message) {
+        assertThatThrownBy(() -> target().deploy(image, Optional.empty(), DeployContext.uncancellable(progress::add)))
                 .isInstanceOfSatisfying(StepFailureException.class, failure -> {
                     assertThat(failure.errorCode()).isEqualTo(code);
                     assertThat(failure.getMessage()).contains(message);
@@ -93,7 +198,11 @@ class AgentCoreTargetPreconditionsTest {
     }
 
     private ImageBuilt image() {
-        return AgentCorePipeline.imageBuilt(UUID.randomUUID(), "Precondition_Agent", List.of("linux/arm64"));
+        return image("Precondition_Agent");
+    }
+
+    private static ImageBuilt image(String agent) {
+        return AgentCorePipeline.imageBuilt(UUID.randomUUID(), agent, List.of("linux/arm64"));
     }
 
     private AgentCoreTarget target() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +38,7 @@ import static io.agentfoundry.deployer.agentcore.AgentCorePipeline.imageBuilt;
 import static io.agentfoundry.deployer.agentcore.AgentCorePipeline.logs;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -330,6 +332,76 @@ class AgentCoreTargetTest {
         given().delete("/api/deployments/{jobId}", goneJob).then().statusCode(200)
                 .body("status", equalTo("REMOVED"));
         assertThat(fake().deletes(goneRuntimeId)).hasSize(1);
+    }
+
+    @Test
+    void cancellingTheJobStopsPollingAndDeletesTheRuntimeItCreated() throws Exception {
+        String agent = "Cancelled_Create_Agent";
+        String runtimeId = runtimeId(agent);
+        fake().createAnswers(agent, created(runtimeId, "1"));
+        fake().getAnswers(runtimeId, "1", runtime(agent, runtimeId, "1", "CREATING"));
+        fake().deleteAnswers(runtimeId, deleting(runtimeId));
+        UUID jobId = UUID.randomUUID();
+        pipeline.publish(imageBuilt(jobId, agent, List.of(ARM64)));
+        await().atMost(AgentCorePipeline.WAIT).until(() -> fake().gets(runtimeId).size() >= 2);
+
+        long cancelledAt = System.nanoTime();
+        pipeline.cancel(jobId);
+        StepFailed failed = pipeline.awaitStepFailed(jobId);
+
+        // well before the 60s ready timeout: the wait noticed the cancellation
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(15));
+        assertThat(failed.errorCode()).isEqualTo("DEPLOY_CANCELLED");
+        assertThat(failed.retryable()).isFalse();
+        assertThat(failed.message()).contains("cancelled", runtimeId, "was being created");
+        assertStopsPolling(runtimeId, "1");
+        assertThat(pipeline.records(Topics.RUNTIME_CREATED, jobId)).isEmpty();
+        // a runtime only this job made, which no deployment records: deleted, idempotently for the job
+        List<LoggedRequest> deletes = fake().deletes(runtimeId);
+        assertThat(deletes).as(describe(deletes)).hasSize(1);
+        assertThat(deletes.get(0).queryParameter("clientToken").firstValue()).isEqualTo(jobId + "-delete");
+        given().get("/api/deployments/{jobId}", jobId).then().statusCode(404);
+        assertThat(logs(jobId)).contains("which this job created: the job was cancelled");
+    }
+
+    @Test
+    void cancellingAnUpdateStopsPollingAndLeavesTheAgentsRuntimeAlone() throws Exception {
+        String agent = "Cancelled_Update_Agent";
+        String runtimeId = runtimeBecomesReady(agent);
+        fake().updateAnswers(runtimeId, updated(runtimeId, "2"));
+        fake().getAnswers(runtimeId, "2", runtime(agent, runtimeId, "2", "UPDATING"));
+        UUID first = UUID.randomUUID();
+        pipeline.publish(imageBuilt(first, agent, List.of(ARM64)));
+        pipeline.awaitRuntimeCreated(first);
+        UUID second = UUID.randomUUID();
+        pipeline.publish(imageBuilt(second, agent, List.of(ARM64)));
+        await().atMost(AgentCorePipeline.WAIT).until(() -> polls(runtimeId, "2") >= 2);
+
+        pipeline.cancel(second);
+        StepFailed failed = pipeline.awaitStepFailed(second);
+
+        assertThat(failed.errorCode()).isEqualTo("DEPLOY_CANCELLED");
+        assertThat(failed.message()).contains("being updated to version 2", "left as it is");
+        assertStopsPolling(runtimeId, "2");
+        assertThat(pipeline.records(Topics.RUNTIME_CREATED, second)).isEmpty();
+        // the runtime serves the agent's active deployment: not deleted, and that deployment stays active
+        assertThat(fake().deletes(runtimeId)).isEmpty();
+        given().get("/api/deployments/{jobId}", first).then().statusCode(200)
+                .body("status", equalTo("ACTIVE"))
+                .body("runtimeVersion", equalTo("1"));
+        given().get("/api/deployments/{jobId}", second).then().statusCode(404);
+    }
+
+    private static long polls(String runtimeId, String version) {
+        return fake().gets(runtimeId).stream()
+                .filter(get -> version.equals(get.queryParameter("version").firstValue())).count();
+    }
+
+    /** No poll after the step ended (the fake's intervals are 50 to 200 ms: a live loop would poll again). */
+    private static void assertStopsPolling(String runtimeId, String version) throws InterruptedException {
+        long polled = polls(runtimeId, version);
+        Thread.sleep(1_000);
+        assertThat(polls(runtimeId, version)).isEqualTo(polled);
     }
 
     @Test

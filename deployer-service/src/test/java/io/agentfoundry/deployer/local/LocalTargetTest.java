@@ -5,6 +5,7 @@ import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.JobCancelled;
+import io.agentfoundry.events.JobLogRecord;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.Topics;
@@ -69,6 +70,21 @@ class LocalTargetTest {
             print("loading the agent's tools", flush=True)
             import strands_tools_that_are_not_installed
             """;
+    /** Up and answering, but never Healthy: a start-up that does not finish. */
+    private static final String UNHEALTHY_SERVER = """
+            from http.server import BaseHTTPRequestHandler, HTTPServer
+
+
+            class NeverHealthy(BaseHTTPRequestHandler):
+                def do_GET(self):
+                    self.send_response(503)
+                    self.send_header("Content-Type", "application/json")
+                    self.end_headers()
+                    self.wfile.write(b'{"status": "Starting"}')
+
+
+            HTTPServer(("0.0.0.0", 8080), NeverHealthy).serve_forever()
+            """;
     private static final List<String> UVICORN =
             List.of("python3", "-m", "uvicorn", "agentcore_server:app", "--host", "0.0.0.0", "--port", "8080");
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -77,6 +93,7 @@ class LocalTargetTest {
     private static ContainerEngine engine;
     private static TestImages.Pushed echoImage;
     private static TestImages.Pushed brokenImage;
+    private static TestImages.Pushed unhealthyImage;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
@@ -87,6 +104,8 @@ class LocalTargetTest {
                 Map.of("agentcore_server.py", ECHO_SERVER), UVICORN);
         brokenImage = TestImages.push(LocalRegistry.shared(), "test/broken-agent", "1",
                 Map.of("agentcore_server.py", BROKEN_SERVER), List.of("python3", "agentcore_server.py"));
+        unhealthyImage = TestImages.push(LocalRegistry.shared(), "test/unhealthy-agent", "1",
+                Map.of("agentcore_server.py", UNHEALTHY_SERVER), List.of("python3", "agentcore_server.py"));
     }
 
     @AfterAll
@@ -187,6 +206,34 @@ class LocalTargetTest {
         assertThat(kafka.readAll(Topics.RUNTIME_CREATED, r -> jobId.toString().equals(r.key()))).isEmpty();
         given().get("/api/deployments/{jobId}", jobId).then().statusCode(404);
         assertThat(engine.inspect("agentfoundry-broken_agent-" + jobId.toString().substring(0, 8))).isEmpty();
+    }
+
+    @Test
+    void cancellingTheJobWhileItsContainerStartsRemovesTheContainerAndFailsTheStep() {
+        UUID jobId = UUID.randomUUID();
+        String container = "agentfoundry-unhealthy_agent-" + jobId.toString().substring(0, 8);
+        kafka.publish(imageBuilt(jobId, "unhealthy_agent", unhealthyImage));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> logLines(jobId).stream()
+                .anyMatch(line -> line.contains("started; waiting for")));
+        assertThat(engine.inspect(container).orElseThrow().running()).isTrue();
+
+        long cancelledAt = System.nanoTime();
+        kafka.publish(new JobCancelled(UUID.randomUUID(), jobId, null, Instant.now(), 1, "changed my mind", "test"));
+        StepFailed failed = awaitEvent(Topics.STEP_FAILED, jobId, StepFailed.class);
+
+        // well before the 45s ready timeout: the wait noticed the cancellation
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(15));
+        assertThat(failed.errorCode()).isEqualTo("DEPLOY_CANCELLED");
+        assertThat(failed.retryable()).isFalse();
+        assertThat(failed.message()).contains("cancelled", container);
+        assertThat(engine.inspect(container)).isEmpty();
+        assertThat(kafka.readAll(Topics.RUNTIME_CREATED, r -> jobId.toString().equals(r.key()))).isEmpty();
+        given().get("/api/deployments/{jobId}", jobId).then().statusCode(404);
+    }
+
+    private static List<String> logLines(UUID jobId) {
+        return kafka.readAll(Topics.JOB_LOGS, r -> jobId.toString().equals(r.key())).stream()
+                .map(record -> EventCodec.decode(record.value(), JobLogRecord.class).message()).toList();
     }
 
     @Test
