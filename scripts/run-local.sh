@@ -9,7 +9,7 @@
 #   scripts/run-local.sh --once     the same, then stop everything; exit 0 only if the job succeeded
 #   scripts/run-local.sh stop       stop what an earlier run left running
 #
-# Environment: KAFKA_PORT (9092), POSTGRES_PORT (15432), REGISTRY_PORT (5000), SPEC (the spec file to submit), SKIP_BUILD=1 to reuse the
+# Environment: KAFKA_PORT (9092), POSTGRES_PORT (15432), REGISTRY_PORT (5000), JOB_TIMEOUT (900 s), SPEC (the spec file to submit), SKIP_BUILD=1 to reuse the
 # last build. AGENTFOUNDRY_POSTGRES_HOST (+ _PORT, _ADMIN_USER, _ADMIN_PASSWORD) uses an external PostgreSQL instead
 # of the embedded one.
 set -euo pipefail
@@ -28,6 +28,7 @@ case "$(uname -m)" in aarch64|arm64) ARCH=arm64 ;; *) ARCH=amd64 ;; esac
 RUNTIME_TAR="${AGENTFOUNDRY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/agentfoundry}/offline-test-runtime/images/offline-test-runtime-$ARCH.tar"
 export AGENTFOUNDRY_STATE_DIR="$STATE"
 SPEC="${SPEC:-$ROOT/samples/weather-agent.json}"
+JOB_TIMEOUT="${JOB_TIMEOUT:-900}"
 
 say() { printf '\033[1m[agent-foundry]\033[0m %s\n' "$*"; }
 
@@ -45,7 +46,7 @@ stop_all() {
   fi
   if [ -d "$STATE/pids" ]; then
     # services first, then the broker and database they depend on
-    for pidfile in $(ls "$STATE"/pids/*-service.pid 2>/dev/null) "$STATE/pids/infrastructure.pid" \
+    for pidfile in "$STATE"/pids/*-service.pid "$STATE/pids/infrastructure.pid" \
         "$STATE/pids/engine.pid" "$STATE/pids/registry.pid"; do
       [ -e "$pidfile" ] || continue
       pid="$(cat "$pidfile")"
@@ -70,6 +71,8 @@ command -v curl >/dev/null || { echo "curl is needed on the PATH" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "python3 is needed on the PATH (to read JSON answers)" >&2; exit 1; }
 
 stop_all
+# --once leaves nothing running, however it ends
+$ONCE && trap stop_all EXIT
 mkdir -p "$LOGS" "$STATE/pids"
 started_at=$(date +%s)
 
@@ -124,23 +127,25 @@ done
 [ -S "$ENGINE_SOCKET" ] || { echo "podman did not open $ENGINE_SOCKET; see $LOGS/podman.log" >&2; exit 1; }
 curl -fs "http://$REGISTRY/v2/" >/dev/null || { echo "the registry did not start; see $LOGS/registry.log" >&2; exit 1; }
 
-# settings only one service reads
+# settings only one service reads, as separate words whatever the paths hold
 service_settings() {
+  SETTINGS=()
   case "$1" in
-    builder-service) echo "-Dagentfoundry.builder.base-image=docker-archive:$RUNTIME_TAR \
-      -Dagentfoundry.builder.registry=$REGISTRY -Dagentfoundry.builder.allow-insecure-registries=true \
-      -Dagentfoundry.builder.platforms=linux/$ARCH -Dagentfoundry.builder.output-dir=$STATE/images" ;;
-    deployer-service) echo "-Dagentfoundry.deployer.local.engine-host=unix://$ENGINE_SOCKET" ;;
-    tester-service) echo "-Dagentfoundry.tester.local.engine-host=unix://$ENGINE_SOCKET" ;;
-    generator-service) echo "-Dagentfoundry.generator.public-url=http://127.0.0.1:8081" ;;
+    builder-service) SETTINGS=("-Dagentfoundry.builder.base-image=docker-archive:$RUNTIME_TAR"
+      "-Dagentfoundry.builder.require-base-packages=true"
+      "-Dagentfoundry.builder.registry=$REGISTRY" "-Dagentfoundry.builder.allow-insecure-registries=true"
+      "-Dagentfoundry.builder.platforms=linux/$ARCH" "-Dagentfoundry.builder.output-dir=$STATE/images") ;;
+    deployer-service) SETTINGS=("-Dagentfoundry.deployer.local.engine-host=unix://$ENGINE_SOCKET") ;;
+    tester-service) SETTINGS=("-Dagentfoundry.tester.local.engine-host=unix://$ENGINE_SOCKET") ;;
+    generator-service) SETTINGS=("-Dagentfoundry.generator.public-url=http://127.0.0.1:8081") ;;
   esac
 }
 
 for i in "${!SERVICES[@]}"; do
   service="${SERVICES[$i]}"
   database="${service%-service}"
-  # shellcheck disable=SC2046 # the settings are words without spaces
-  java -Xmx256m -XX:+UseSerialGC $(service_settings "$service") \
+  service_settings "$service"
+  java -Xmx256m -XX:+UseSerialGC "${SETTINGS[@]}" \
     -Dquarkus.http.port="${PORTS[$i]}" \
     -Dkafka.bootstrap.servers="$KAFKA" \
     -Dquarkus.datasource.jdbc.url="$(setting "$database")" \
@@ -148,10 +153,14 @@ for i in "${!SERVICES[@]}"; do
   echo $! > "$STATE/pids/$service.pid"; disown
 done
 say "starting the five services (logs in $LOGS)"
+services_since=$(date +%s)
 for i in "${!SERVICES[@]}"; do
   until curl -fs "http://127.0.0.1:${PORTS[$i]}/q/health/ready" >/dev/null; do
     kill -0 "$(cat "$STATE/pids/${SERVICES[$i]}.pid")" 2>/dev/null \
       || { echo "${SERVICES[$i]} exited; see $LOGS/${SERVICES[$i]}.log" >&2; tail -20 "$LOGS/${SERVICES[$i]}.log" >&2; exit 1; }
+    if [ $(( $(date +%s) - services_since )) -gt 300 ]; then
+      echo "${SERVICES[$i]} is not ready after 300 s; see $LOGS/${SERVICES[$i]}.log" >&2; exit 1
+    fi
     sleep 0.5
   done
   say "  ${SERVICES[$i]} ready on http://127.0.0.1:${PORTS[$i]}"
@@ -163,6 +172,7 @@ JOB="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["jobId"])' <<<"$a
 say "job $JOB accepted; following it (GET http://127.0.0.1:8080/api/agents/$JOB)"
 
 last=""
+followed_since=$(date +%s)
 while true; do
   view="$(curl -fsS "http://127.0.0.1:8080/api/agents/$JOB")"
   line="$(python3 -c '
@@ -172,7 +182,10 @@ steps = " ".join("%s=%s" % (s["step"].lower(), s["status"]) for s in job["steps"
 print(job["status"] + " | " + steps)' <<<"$view")"
   if [ "$line" != "$last" ]; then say "  $line"; last="$line"; fi
   status="${line%% *}"
-  if [ "$status" = "SUCCEEDED" ] || [ "$status" = "FAILED" ]; then break; fi
+  case "$status" in SUCCEEDED|FAILED|CANCELLED) break ;; esac
+  if [ $(( $(date +%s) - followed_since )) -gt "$JOB_TIMEOUT" ]; then
+    say "job $JOB has not ended after $JOB_TIMEOUT s; see the logs in $LOGS"; exit 1
+  fi
   sleep 0.5
 done
 python3 -c '

@@ -40,14 +40,25 @@ public final class TestImages {
     public static Path offlineRuntime() {
         String configured = System.getenv(RUNTIME_TAR_VARIABLE);
         Path tar = configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".cache", "agentfoundry", "offline-test-runtime", "images",
-                "offline-test-runtime-" + architecture() + ".tar");
+                : cacheDirectory().resolve(Path.of("offline-test-runtime", "images",
+                "offline-test-runtime-" + architecture() + ".tar"));
         if (!Files.isRegularFile(tar)) {
             throw new IllegalStateException("The offline test runtime " + tar + " is missing: run"
                     + " runtime-images/offline-test-runtime/build.sh --arch " + architecture()
                     + " (scripts/test.sh does), or set " + RUNTIME_TAR_VARIABLE);
         }
         return tar;
+    }
+
+    /** Where build.sh caches: AGENTFOUNDRY_CACHE, else $XDG_CACHE_HOME/agentfoundry, else ~/.cache/agentfoundry. */
+    private static Path cacheDirectory() {
+        String cache = System.getenv("AGENTFOUNDRY_CACHE");
+        if (cache != null && !cache.isBlank()) {
+            return Path.of(cache);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("agentfoundry");
     }
 
     /** An image in a registry. */

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The Python the tests run: Debian's {@code /usr/bin/python3}, where scripts/install-test-prerequisites.sh installs
+ * The Python the tests run: Debian's {@code /usr/bin/python3}, where scripts/install-prerequisites.sh installs
  * FastAPI, uvicorn and botocore (another python3 on the PATH, e.g. pyenv's, would not see them).
  * {@code AGENTFOUNDRY_TEST_PYTHON} overrides it.
  */

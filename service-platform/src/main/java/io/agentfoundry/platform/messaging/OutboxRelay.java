@@ -5,6 +5,7 @@ import io.agentfoundry.platform.domain.OutboxEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
@@ -21,10 +22,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Moves committed outbox rows to Kafka, in id order, with CloudEvents binary-mode headers and the job id as key.
@@ -139,19 +140,28 @@ public class OutboxRelay {
 
     /** Sends the rows; returns, per row, null when Kafka acknowledged it, else what went wrong. */
     private List<String> send(List<OutboxEvent> batch) {
-        String[] failures = new String[batch.size()];
+        // written by Kafka's threads, read here after the wait
+        AtomicReferenceArray<String> failures = new AtomicReferenceArray<>(batch.size());
         List<Uni<Void>> acks = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             int index = i;
-            failures[index] = "not acknowledged within " + config.outbox().sendTimeout();
+            failures.set(index, "not acknowledged within " + config.outbox().sendTimeout());
             acks.add(emitter.sendMessage(toMessage(batch.get(i)))
-                    .onItem().invoke(() -> failures[index] = null)
-                    .onFailure().invoke(failure -> failures[index] = String.valueOf(failure.getMessage()))
+                    .onItem().invoke(() -> failures.set(index, null))
+                    .onFailure().invoke(failure -> failures.set(index, String.valueOf(failure.getMessage())))
                     .onFailure().recoverWithNull());
         }
-        // each ack records its own outcome and never fails, so this only waits for all of them
-        Uni.join().all(acks).andFailFast().await().atMost(config.outbox().sendTimeout());
-        return Arrays.asList(failures);
+        try {
+            // each ack records its own outcome and never fails, so this only waits for all of them
+            Uni.join().all(acks).andFailFast().await().atMost(config.outbox().sendTimeout());
+        } catch (TimeoutException slow) {
+            // the rows Kafka acknowledged in time are recorded as published; the others stay for the next round
+        }
+        List<String> outcomes = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            outcomes.add(failures.get(i));
+        }
+        return outcomes;
     }
 
     private Message<String> toMessage(OutboxEvent row) {

@@ -29,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Every service's own view of its step for a job, and that step's log lines as Server-Sent Events. */
@@ -85,7 +87,8 @@ public class StepResource {
         private final long resumedAfter;
         private final MultiEmitter<? super OutboundSseEvent> emitter;
         private final Sse sse;
-        private long lastSent;
+        /** Lines are committed by concurrent transactions, so live ones can arrive out of order: skip by id, not by order. */
+        private final Set<Long> sent = new HashSet<>();
         private List<JobLogStream.Item> pending = new ArrayList<>();
         private boolean ended;
         private AutoCloseable subscription;
@@ -93,7 +96,6 @@ public class StepResource {
         LogStreamSession(UUID jobId, long after, MultiEmitter<? super OutboundSseEvent> emitter, Sse sse) {
             this.jobId = jobId;
             this.resumedAfter = after;
-            this.lastSent = after;
             this.emitter = emitter;
             this.sse = sse;
         }
@@ -145,10 +147,9 @@ public class StepResource {
         }
 
         private void send(JobLogEntry line) {
-            if (ended || line.id <= lastSent) {
+            if (ended || line.id <= resumedAfter || !sent.add(line.id)) {
                 return;
             }
-            lastSent = line.id;
             emitter.emit(sse.newEventBuilder()
                     .id(Long.toString(line.id))
                     .name("log")
