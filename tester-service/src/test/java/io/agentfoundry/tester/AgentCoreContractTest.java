@@ -3,6 +3,7 @@ package io.agentfoundry.tester;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.agentfoundry.events.AgentSpec.TestCase;
+import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.TestCompleted;
 import io.agentfoundry.tester.testsupport.AgentCoreFake;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -40,7 +41,9 @@ import static org.hamcrest.Matchers.nullValue;
 
 /**
  * AGENTCORE runtimes, against a WireMock AgentCore speaking the wire format the SDK expects: health is GetAgentRuntime
- * ({@code GET /runtimes/{id}/}) READY, each case an InvokeAgentRuntime
+ * ({@code GET /runtimes/{id}/?version=...}) READY for the event's version and, for a pinned endpoint,
+ * GetAgentRuntimeEndpoint ({@code GET /runtimes/{id}/runtime-endpoints/{name}/}) READY serving it; each case an
+ * InvokeAgentRuntime
  * ({@code POST /runtimes/{url-encoded ARN}/invocations?qualifier=...}) answering JSON or an event stream; the report's
  * runtime logs come from CloudWatch Logs' FilterLogEvents ({@code POST /}, JSON 1.1) on the runtime's log group.
  */
@@ -129,8 +132,30 @@ class AgentCoreContractTest {
     }
 
     private static void stubReady(Runtime runtime) {
-        AgentCoreFake.server().stubFor(get("/runtimes/" + runtime.id() + "/")
+        AgentCoreFake.server().stubFor(AgentCoreFake.getAgentRuntime(runtime.id())
                 .willReturn(described(runtime, "READY", null)));
+    }
+
+    private static List<LoggedRequest> describesOf(Runtime runtime) {
+        return AgentCoreFake.server().findAll(getRequestedFor(urlPathEqualTo("/runtimes/" + runtime.id() + "/")));
+    }
+
+    private static List<LoggedRequest> endpointDescribesOf(Runtime runtime, String endpoint) {
+        return AgentCoreFake.server().findAll(getRequestedFor(
+                urlPathEqualTo("/runtimes/" + runtime.id() + "/runtime-endpoints/" + endpoint + "/")));
+    }
+
+    /** Any request the fake got about the runtime, by its id or its URL-encoded ARN. */
+    private static List<LoggedRequest> anyRequestAbout(String runtimeId) {
+        return AgentCoreFake.server().getAllServeEvents().stream().map(event -> event.getRequest())
+                .filter(request -> request.getUrl().contains(runtimeId)).toList();
+    }
+
+    private static RuntimeCreated withVersion(RuntimeCreated event, String runtimeVersion) {
+        return new RuntimeCreated(event.eventId(), event.jobId(), event.causationId(), event.occurredAt(),
+                event.schemaVersion(), event.startedAt(), event.spec(), event.target(), event.runtimeId(),
+                event.invocationUrl(), event.imageReference(), event.imageDigest(), event.runtimeArn(), runtimeVersion,
+                event.qualifier(), event.region());
     }
 
     private static List<LoggedRequest> invocationsOf(Runtime runtime) {
@@ -161,6 +186,11 @@ class AgentCoreContractTest {
         assertThat(request.getHeader("Authorization")).startsWith("AWS4-HMAC-SHA256")
                 .contains("/" + REGION + "/bedrock-agentcore/aws4_request");
         assertThat(request.getBodyAsString()).isEqualTo("{\"prompt\":\"Weather in \\\"Paris\\\"?\"}");
+        // the health of this job's version, not of whatever version the runtime has reached since
+        assertThat(describesOf(runtime)).isNotEmpty().allSatisfy(describe ->
+                assertThat(describe.queryParameter("version").values()).containsExactly("1"));
+        // DEFAULT follows the runtime's versions: no endpoint to look at
+        assertThat(endpointDescribesOf(runtime, "DEFAULT")).isEmpty();
         given().get("/api/test-runs/{jobId}", jobId).then().statusCode(200)
                 .body("target", is("AGENTCORE"))
                 .body("checks[0].detail", is("runtime " + runtime.id() + " version 1 is READY"))
@@ -171,11 +201,13 @@ class AgentCoreContractTest {
     void aStreamedAnswerIsReadFromItsFramesAndTheCasesShareOneSession() {
         Runtime runtime = Runtime.unique("weather_stream");
         // the runtime is still being created when the tester first asks
-        AgentCoreFake.server().stubFor(get("/runtimes/" + runtime.id() + "/").inScenario(runtime.id())
+        AgentCoreFake.server().stubFor(AgentCoreFake.getAgentRuntime(runtime.id()).inScenario(runtime.id())
                 .whenScenarioStateIs(STARTED).willReturn(described(runtime, "CREATING", null))
                 .willSetStateTo("ready"));
-        AgentCoreFake.server().stubFor(get("/runtimes/" + runtime.id() + "/").inScenario(runtime.id())
+        AgentCoreFake.server().stubFor(AgentCoreFake.getAgentRuntime(runtime.id()).inScenario(runtime.id())
                 .whenScenarioStateIs("ready").willReturn(described(runtime, "READY", null)));
+        AgentCoreFake.server().stubFor(AgentCoreFake.getAgentRuntimeEndpoint(runtime.id(), "blue")
+                .willReturn(AgentCoreFake.endpointDescribed(runtime.id(), "blue", "READY", "1")));
         AgentCoreFake.server().stubFor(post(urlPathEqualTo(runtime.invocationsPath()))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
                         .withBody("data: {\"data\": \"Sunny \"}\n\ndata: {\"data\": \"and warm\"}\n\n")));
@@ -195,6 +227,69 @@ class AgentCoreContractTest {
         assertThat(logRequestsOf(runtime.logGroup("blue"))).hasSize(1);
         assertThat(report(completed.jobId()).getString("runtimeLogs"))
                 .isEqualTo(missingLogGroup(runtime.logGroup("blue")));
+        // the pinned endpoint serves this job's version
+        assertThat(endpointDescribesOf(runtime, "blue")).hasSize(1);
+        assertThat(report(completed.jobId()).getString("checks[0].detail")).isEqualTo("runtime " + runtime.id()
+                + " version 1 is READY; endpoint blue is READY serving version 1");
+    }
+
+    @Test
+    void aPinnedEndpointServingAnotherVersionFailsHealthSayingSoAndIsNotInvoked() {
+        Runtime runtime = Runtime.unique("weather_moved");
+        stubReady(runtime);
+        stubAnswering(runtime);
+        // job N+1 of the same agent has moved the endpoint to its version 2 before job N's test
+        AgentCoreFake.server().stubFor(AgentCoreFake.getAgentRuntimeEndpoint(runtime.id(), "live")
+                .willReturn(AgentCoreFake.endpointDescribed(runtime.id(), "live", "READY", "2")));
+
+        UUID jobId = UUID.randomUUID();
+        TestCompleted completed = events.test(TesterEvents.agentCore(jobId,
+                List.of(new TestCase("weather", "Weather?", null)), runtime.id(), runtime.arn(), "live", REGION));
+
+        assertThat(completed.passed()).isFalse();
+        assertThat(completed.checksFailed()).isEqualTo(1);
+        String detail = "runtime " + runtime.id() + " version 1 is READY; endpoint live is READY serving version 2,"
+                + " not this job's version 1: another deployment moved the endpoint on";
+        assertThat(completed.summary()).startsWith("1 of 1 checks failed: health: not healthy after ").endsWith(detail);
+        assertThat(report(jobId).getString("checks[0].detail")).endsWith(detail);
+        assertThat(describesOf(runtime)).extracting(describe -> describe.queryParameter("version").firstValue())
+                .containsOnly("1");
+        assertThat(invocationsOf(runtime)).isEmpty();
+    }
+
+    @Test
+    void anEventWithoutRuntimeVersionAsksForTheLatestVersion() {
+        Runtime runtime = Runtime.unique("weather_latest");
+        stubReady(runtime);
+        stubAnswering(runtime);
+
+        TestCompleted completed = events.test(withVersion(TesterEvents.agentCore(UUID.randomUUID(),
+                List.of(new TestCase("weather", "Weather?", "sunny")), runtime.id(), runtime.arn(), "DEFAULT", REGION),
+                null));
+
+        assertThat(completed.passed()).as(completed.summary()).isTrue();
+        assertThat(describesOf(runtime)).isNotEmpty()
+                .allSatisfy(describe -> assertThat(describe.queryParameter("version").isPresent()).isFalse());
+    }
+
+    @Test
+    void aRegionOrArnNotOfTheSchemasFormFailsTheStepBeforeAnyCall() {
+        // a crafted region would become part of the SDK's endpoint host name
+        UUID jobId = UUID.randomUUID();
+        String runtimeId = "weather_crafted-" + UUID.randomUUID().toString().substring(0, 8);
+        events.publish(TesterEvents.agentCore(jobId, List.of(new TestCase("weather", "Weather?", null)), runtimeId,
+                "arn:aws:iam::123456789012:role/" + runtimeId, "DEFAULT", "attacker.example.com/us-east-1"));
+
+        StepFailed failed = events.stepFailed(jobId);
+        assertThat(failed.errorCode()).isEqualTo("RUNTIME_EVENT_INVALID");
+        assertThat(failed.retryable()).isFalse();
+        assertThat(failed.attempt()).isEqualTo(1);
+        assertThat(failed.message()).isEqualTo("The RuntimeCreated event of the AGENTCORE runtime is invalid:"
+                + " region 'attacker.example.com/us-east-1' does not match ^[a-z]{2}(-[a-z]+)+-[0-9]+$ (at most 50"
+                + " characters); runtimeArn 'arn:aws:iam::123456789012:role/" + runtimeId + "' does not match"
+                + " ^arn:aws[a-z-]*:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:runtime/.+$ (at most 2048 characters);"
+                + " the runtime cannot be tested");
+        assertThat(anyRequestAbout(runtimeId)).isEmpty();
     }
 
     @Test
@@ -359,7 +454,7 @@ class AgentCoreContractTest {
     @Test
     void aRuntimeThatFailedToBeCreatedFailsHealthWithTheReasonAndIsNotInvoked() {
         Runtime runtime = Runtime.unique("weather_failed");
-        AgentCoreFake.server().stubFor(get("/runtimes/" + runtime.id() + "/")
+        AgentCoreFake.server().stubFor(AgentCoreFake.getAgentRuntime(runtime.id())
                 .willReturn(described(runtime, "CREATE_FAILED", "Access denied while validating ECR URI")));
 
         TestCompleted completed = events.test(TesterEvents.agentCore(UUID.randomUUID(),

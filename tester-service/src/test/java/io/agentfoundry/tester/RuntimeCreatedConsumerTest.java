@@ -233,6 +233,45 @@ class RuntimeCreatedConsumerTest {
     }
 
     @Test
+    void anInvocationUrlThatIsNotAnHttpUrlWithAHostFailsTheStepNamingTheFieldWithoutRetries() {
+        UUID notAUri = UUID.randomUUID();
+        events.publish(TesterEvents.local(notAUri, List.of(new TestCase("greets", "Hello?", null)), "http://[runtime"));
+        UUID notHttp = UUID.randomUUID();
+        events.publish(TesterEvents.local(notHttp, List.of(new TestCase("greets", "Hello?", null)),
+                "file:///etc/passwd"));
+        UUID noHost = UUID.randomUUID();
+        events.publish(TesterEvents.local(noHost, List.of(new TestCase("greets", "Hello?", null)), "http:///ping"));
+
+        StepFailed failed = events.stepFailed(notAUri);
+        assertThat(failed.errorCode()).isEqualTo("RUNTIME_EVENT_INVALID");
+        assertThat(failed.message()).startsWith("The RuntimeCreated event of the LOCAL runtime is invalid:"
+                + " invocationUrl 'http://[runtime' is not a URI: ").endsWith("; the runtime cannot be tested");
+        assertThat(failed.retryable()).isFalse();
+        assertThat(failed.attempt()).isEqualTo(1);
+        assertThat(events.stepFailed(notHttp).message()).isEqualTo("The RuntimeCreated event of the LOCAL runtime"
+                + " is invalid: invocationUrl 'file:///etc/passwd' is not an absolute http or https URL; the runtime"
+                + " cannot be tested");
+        assertThat(events.stepFailed(noHost).message()).contains("invocationUrl 'http:///ping' names no host");
+    }
+
+    @Test
+    void theLongestCaseNameAndRuntimeIdTheContractAllowsAreStoredAndReported() {
+        UUID jobId = UUID.randomUUID();
+        String name = "n".repeat(200);
+        RuntimeCreated local = TesterEvents.local(jobId, List.of(new TestCase(name, "Hello?", "weather")),
+                runtime.baseUrl(Behaviour.AGENT, jobId));
+        String runtimeId = "c".repeat(2048);
+        TestCompleted completed = events.test(new RuntimeCreated(local.eventId(), jobId, local.causationId(),
+                local.occurredAt(), 1, local.startedAt(), local.spec(), local.target(), runtimeId,
+                local.invocationUrl(), local.imageReference(), local.imageDigest(), null, null, null, null));
+
+        assertThat(completed.passed()).as(completed.summary()).isTrue();
+        JsonPath report = report(jobId);
+        assertThat(report.getList("checks.name")).containsExactly("health", "case:" + name);
+        assertThat(report.getString("runtimeId")).isEqualTo(runtimeId);
+    }
+
+    @Test
     void aRuntimeOfAnotherTargetFailsTheStep() {
         UUID jobId = UUID.randomUUID();
         RuntimeCreated local = TesterEvents.local(jobId, List.of(), null);

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "agentfoundry.tester")
@@ -48,6 +49,13 @@ public interface TesterConfig {
          * report says LOCAL runtime logs are not available.
          */
         Optional<String> engineHost();
+
+        /**
+         * The hosts a LOCAL runtime's invocationUrl may name (host names or IP literals as written in the URL,
+         * compared ignoring case). Unset: any host, since testing a URL means reaching it; set it where the tester can
+         * reach hosts that RuntimeCreated publishers should not make it call.
+         */
+        Optional<List<String>> allowedHosts();
     }
 
     interface AgentCore {

@@ -8,7 +8,9 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.bedrockagentcore.model.InvokeAgentRuntimeResponse;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeEndpointStatus;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeStatus;
+import software.amazon.awssdk.services.bedrockagentcorecontrol.model.GetAgentRuntimeEndpointResponse;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.GetAgentRuntimeResponse;
 
 import java.io.IOException;
@@ -24,7 +26,8 @@ import static io.agentfoundry.tester.service.RuntimeTransport.isBlank;
 import static io.agentfoundry.tester.service.RuntimeTransport.millisSince;
 
 /**
- * An AGENTCORE runtime: healthy once GetAgentRuntime says READY; invoked with InvokeAgentRuntime, signed by the SDK,
+ * An AGENTCORE runtime: healthy once GetAgentRuntime says the event's version is READY (and a pinned endpoint serves
+ * it); invoked with InvokeAgentRuntime, signed by the SDK,
  * whose retries also get through throttling. The response's content type says whether the answer is JSON or a stream.
  */
 @ApplicationScoped
@@ -34,6 +37,10 @@ class AgentCoreRuntimeClient implements RuntimeTransport {
     private static final String ACCEPT = "application/json, text/event-stream";
     private static final Set<AgentRuntimeStatus> CANNOT_BECOME_READY = EnumSet.of(AgentRuntimeStatus.CREATE_FAILED,
             AgentRuntimeStatus.UPDATE_FAILED, AgentRuntimeStatus.DELETING);
+    private static final Set<AgentRuntimeEndpointStatus> ENDPOINT_CANNOT_BECOME_READY = EnumSet.of(
+            AgentRuntimeEndpointStatus.CREATE_FAILED, AgentRuntimeEndpointStatus.UPDATE_FAILED,
+            AgentRuntimeEndpointStatus.DELETING);
+    private static final Duration MIN_CALL_TIMEOUT = Duration.ofSeconds(1);
 
     private final AgentCoreClients clients;
     private final TesterConfig config;
@@ -58,42 +65,124 @@ class AgentCoreRuntimeClient implements RuntimeTransport {
         return missing;
     }
 
+    /** The region becomes part of the SDK's endpoint host name, the ARN part of the request: both as in the schema. */
+    @Override
+    public List<String> invalidFields(RuntimeCreated runtime) {
+        List<String> invalid = new ArrayList<>();
+        if (!RuntimeCreatedRules.matches(RuntimeCreatedRules.REGION, RuntimeCreatedRules.REGION_MAX_LENGTH,
+                runtime.region())) {
+            invalid.add(RuntimeCreatedRules.mismatch("region", RuntimeCreatedRules.REGION,
+                    RuntimeCreatedRules.REGION_MAX_LENGTH, runtime.region()));
+        }
+        if (!RuntimeCreatedRules.matches(RuntimeCreatedRules.RUNTIME_ARN, RuntimeCreatedRules.RUNTIME_ARN_MAX_LENGTH,
+                runtime.runtimeArn())) {
+            invalid.add(RuntimeCreatedRules.mismatch("runtimeArn", RuntimeCreatedRules.RUNTIME_ARN,
+                    RuntimeCreatedRules.RUNTIME_ARN_MAX_LENGTH, runtime.runtimeArn()));
+        }
+        return invalid;
+    }
+
     @Override
     public String endpoint(RuntimeCreated runtime) {
         return runtime.runtimeArn() + " (endpoint " + qualifier(runtime) + ")";
     }
 
+    /**
+     * Healthy once GetAgentRuntime says the event's version (the latest when the event names none) is READY and, for a
+     * pinned endpoint (not DEFAULT), GetAgentRuntimeEndpoint says the endpoint is READY serving that version: a later
+     * job of the same agent may have moved the endpoint on, and this job's test must not judge its version.
+     */
     @Override
     public Health awaitHealthy(RuntimeCreated runtime, Instant deadline) throws InterruptedException {
         long start = System.nanoTime();
         String lastProblem;
         while (true) {
-            try {
-                GetAgentRuntimeResponse described = clients.control(runtime.region())
-                        .getAgentRuntime(request -> request.agentRuntimeId(runtime.runtimeId()));
-                String state = "runtime " + runtime.runtimeId() + " version " + described.agentRuntimeVersion() + " is "
-                        + described.statusAsString();
-                if (described.status() == AgentRuntimeStatus.READY) {
-                    return new Health(true, state, described.statusAsString(), millisSince(start));
-                }
-                if (CANNOT_BECOME_READY.contains(described.status())) {
-                    String reason = described.failureReason() == null ? "no reason given" : described.failureReason();
-                    return new Health(false, state + ": " + reason, reason, millisSince(start));
-                }
-                lastProblem = state;
-            } catch (AwsServiceException e) {
-                if (e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException()) {
-                    return new Health(false, "GetAgentRuntime was refused: " + describe(e), null, millisSince(start));
-                }
-                lastProblem = "GetAgentRuntime failed: " + describe(e);
-            } catch (SdkClientException e) {
-                lastProblem = "GetAgentRuntime failed: " + e.getMessage();
+            Probe probe = probe(runtime, callTimeout(deadline));
+            if (probe.outcome() != null) {
+                return new Health(probe.outcome(), probe.detail(), probe.excerpt(), millisSince(start));
             }
+            lastProblem = probe.detail();
             if (Instant.now().plus(config.healthPollInterval()).isAfter(deadline)) {
                 return new Health(false, lastProblem, null, millisSince(start));
             }
             Thread.sleep(config.healthPollInterval().toMillis());
         }
+    }
+
+    /**
+     * One look at the runtime (and its pinned endpoint).
+     *
+     * @param outcome healthy or not for good; null while it may still become ready
+     */
+    private record Probe(Boolean outcome, String detail, String excerpt) {
+    }
+
+    private Probe probe(RuntimeCreated runtime, Duration callTimeout) {
+        String version = isBlank(runtime.runtimeVersion()) ? null : runtime.runtimeVersion();
+        GetAgentRuntimeResponse described;
+        try {
+            described = clients.control(runtime.region())
+                    .getAgentRuntime(request -> request.agentRuntimeId(runtime.runtimeId())
+                            .agentRuntimeVersion(version)
+                            .overrideConfiguration(call -> call.apiCallTimeout(callTimeout)));
+        } catch (AwsServiceException | SdkClientException e) {
+            return failedCall("GetAgentRuntime", e, "");
+        }
+        String state = "runtime " + runtime.runtimeId() + " version " + described.agentRuntimeVersion() + " is "
+                + described.statusAsString();
+        if (CANNOT_BECOME_READY.contains(described.status())) {
+            String reason = described.failureReason() == null ? "no reason given" : described.failureReason();
+            return new Probe(false, state + ": " + reason, reason);
+        }
+        if (described.status() != AgentRuntimeStatus.READY) {
+            return new Probe(null, state, null);
+        }
+        String qualifier = qualifier(runtime);
+        if (DEFAULT_QUALIFIER.equals(qualifier)) {
+            return new Probe(true, state, described.statusAsString());
+        }
+        GetAgentRuntimeEndpointResponse endpoint;
+        try {
+            endpoint = clients.control(runtime.region())
+                    .getAgentRuntimeEndpoint(request -> request.agentRuntimeId(runtime.runtimeId())
+                            .endpointName(qualifier)
+                            .overrideConfiguration(call -> call.apiCallTimeout(callTimeout)));
+        } catch (AwsServiceException | SdkClientException e) {
+            return failedCall("GetAgentRuntimeEndpoint", e, state + "; ");
+        }
+        String endpointState = "endpoint " + qualifier + " is " + endpoint.statusAsString() + " serving version "
+                + endpoint.liveVersion();
+        if (ENDPOINT_CANNOT_BECOME_READY.contains(endpoint.status())) {
+            String reason = endpoint.failureReason() == null ? "no reason given" : endpoint.failureReason();
+            return new Probe(false, state + "; " + endpointState + ": " + reason, reason);
+        }
+        if (endpoint.status() != AgentRuntimeEndpointStatus.READY) {
+            return new Probe(null, state + "; " + endpointState
+                    + (endpoint.targetVersion() == null ? "" : " (target version " + endpoint.targetVersion() + ")"),
+                    null);
+        }
+        if (version != null && !version.equals(endpoint.liveVersion())) {
+            return new Probe(false, state + "; " + endpointState + ", not this job's version " + version
+                    + ": another deployment moved the endpoint on", endpoint.statusAsString());
+        }
+        return new Probe(true, state + "; " + endpointState, endpoint.statusAsString());
+    }
+
+    /** A control-plane call may take what is left of the health wait, and at least a second. */
+    private static Duration callTimeout(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.compareTo(MIN_CALL_TIMEOUT) < 0 ? MIN_CALL_TIMEOUT : left;
+    }
+
+    /** A refusal (4xx but throttling) is final; a throttled, failed or timed-out call is tried again. */
+    private static Probe failedCall(String operation, RuntimeException e, String before) {
+        if (e instanceof AwsServiceException service) {
+            boolean refused = service.statusCode() >= 400 && service.statusCode() < 500
+                    && !service.isThrottlingException();
+            return new Probe(refused ? Boolean.FALSE : null,
+                    before + operation + (refused ? " was refused: " : " failed: ") + describe(service), null);
+        }
+        return new Probe(null, before + operation + " failed: " + e.getMessage(), null);
     }
 
     @Override

@@ -46,8 +46,6 @@ class AgentCoreRuntimeLogs implements RuntimeLogs {
     static final int MAX_EVENTS = 500;
     /** Pages read at most; a window with more events loses its last ones, and the text says so. */
     static final int MAX_PAGES = 20;
-    /** The longest the reading may take, all pages together: it runs in the step's transaction, after the run. */
-    private static final Duration READ_BUDGET = Duration.ofSeconds(30);
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
 
@@ -74,6 +72,7 @@ class AgentCoreRuntimeLogs implements RuntimeLogs {
         String stoppedBecause = null;
         String token = null;
         int pages = 0;
+        // all pages together within the budget: the reading runs in the step's transaction, after the run
         Instant deadline = Instant.now().plus(READ_BUDGET);
         do {
             Duration left = Duration.between(Instant.now(), deadline);

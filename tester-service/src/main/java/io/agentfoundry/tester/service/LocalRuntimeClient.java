@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +37,7 @@ class LocalRuntimeClient implements RuntimeTransport {
     static final String SESSION_HEADER = "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id";
     private static final Set<String> HEALTHY = Set.of("Healthy", "HealthyBusy");
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
+    private static final Set<String> HTTP_SCHEMES = Set.of("http", "https");
 
     private final HttpClient http;
     private final TesterConfig config;
@@ -49,6 +53,45 @@ class LocalRuntimeClient implements RuntimeTransport {
     @Override
     public List<String> missingFields(RuntimeCreated runtime) {
         return isBlank(runtime.invocationUrl()) ? List.of("invocationUrl") : List.of();
+    }
+
+    @Override
+    public List<String> invalidFields(RuntimeCreated runtime) {
+        return invocationUrlProblem(runtime.invocationUrl(), config.local().allowedHosts()).map(List::of)
+                .orElse(List.of());
+    }
+
+    /**
+     * An absolute http or https base URL with a host, no query or fragment (the tester appends /ping and
+     * /invocations), and, when {@code allowedHosts} is set, one of those hosts.
+     */
+    static Optional<String> invocationUrlProblem(String url, Optional<List<String>> allowedHosts) {
+        String field = "invocationUrl " + RuntimeCreatedRules.quoted(url);
+        if (url.length() > RuntimeCreatedRules.INVOCATION_URL_MAX_LENGTH) {
+            return Optional.of(field + " is longer than " + RuntimeCreatedRules.INVOCATION_URL_MAX_LENGTH
+                    + " characters");
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return Optional.of(field + " is not a URI: " + e.getReason() + " at index " + e.getIndex());
+        }
+        if (!uri.isAbsolute() || !HTTP_SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+            return Optional.of(field + " is not an absolute http or https URL");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            return Optional.of(field + " names no host");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            return Optional.of(field + " has a query or fragment; it must be the runtime's base URL");
+        }
+        if (allowedHosts.isPresent()
+                && allowedHosts.get().stream().map(String::trim).noneMatch(uri.getHost()::equalsIgnoreCase)) {
+            return Optional.of(field + " names host " + RuntimeCreatedRules.quoted(uri.getHost())
+                    + ", which is not in agentfoundry.tester.local.allowed-hosts");
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.agentfoundry.tester.service;
 
 import io.agentfoundry.events.RuntimeCreated;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -12,6 +13,13 @@ import java.util.Optional;
  * logs are not available for it.
  */
 public interface RuntimeLogs {
+
+    /**
+     * The longest one reader may take to read a run's logs. It reads in the step's transaction, after the run (the
+     * first reader that serves the target is the only one that reads), so the step's work is run-timeout plus this:
+     * TesterSettingsCheck counts it.
+     */
+    Duration READ_BUDGET = Duration.ofSeconds(30);
 
     /**
      * @return the runtime's log text between {@code from} and {@code to}, or empty when this reader does not serve the

@@ -12,6 +12,12 @@ interface RuntimeTransport {
     /** The fields of the event this transport needs but that are missing. */
     List<String> missingFields(RuntimeCreated runtime);
 
+    /**
+     * What is wrong with the fields this transport uses, each problem naming its field; asked once none is missing.
+     * The event comes from Kafka, where other services may publish it: its values become host names and URLs.
+     */
+    List<String> invalidFields(RuntimeCreated runtime);
+
     /** Where the runtime answers, as a person would name it: a URL or an ARN. */
     String endpoint(RuntimeCreated runtime);
 

@@ -101,6 +101,12 @@ public class TestRunService {
                     + runtime.target() + " runtime lacks " + String.join(", ", missing)
                     + ", without which the runtime cannot be tested");
         }
+        List<String> invalid = transport.invalidFields(runtime);
+        if (!invalid.isEmpty()) {
+            throw new StepFailureException("RUNTIME_EVENT_INVALID", "The RuntimeCreated event of the "
+                    + runtime.target() + " runtime is invalid: " + String.join("; ", invalid)
+                    + "; the runtime cannot be tested");
+        }
         return transport;
     }
 
