@@ -135,7 +135,8 @@ service_settings() {
       "-Dagentfoundry.builder.require-base-packages=true"
       "-Dagentfoundry.builder.registry=$REGISTRY" "-Dagentfoundry.builder.allow-insecure-registries=true"
       "-Dagentfoundry.builder.platforms=linux/$ARCH" "-Dagentfoundry.builder.output-dir=$STATE/images") ;;
-    deployer-service) SETTINGS=("-Dagentfoundry.deployer.local.engine-host=unix://$ENGINE_SOCKET") ;;
+    deployer-service) SETTINGS=("-Dagentfoundry.deployer.local.engine-host=unix://$ENGINE_SOCKET"
+      "-Dagentfoundry.deployer.local.archive-dir=$STATE/images") ;;
     tester-service) SETTINGS=("-Dagentfoundry.tester.local.engine-host=unix://$ENGINE_SOCKET") ;;
     generator-service) SETTINGS=("-Dagentfoundry.generator.public-url=http://127.0.0.1:8081") ;;
   esac

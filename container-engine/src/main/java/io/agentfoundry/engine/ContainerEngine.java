@@ -122,9 +122,13 @@ public final class ContainerEngine implements AutoCloseable {
                                 Map<String, String> environment, Map<String, String> labels) {
     }
 
-    /** Creates and starts a container; returns its id. */
+    /**
+     * Creates and starts a container; returns its id. When the container is created but does not start, it is
+     * removed (best effort) before the failure is thrown, so a failed run leaves nothing behind.
+     */
     public String run(ContainerSpec spec) {
         ExposedPort port = ExposedPort.tcp(spec.containerPort());
+        String id;
         try {
             var create = client.createContainerCmd(spec.image())
                     .withName(spec.name())
@@ -136,11 +140,21 @@ public final class ContainerEngine implements AutoCloseable {
             if (spec.platform() != null) {
                 create.withPlatform(spec.platform());
             }
-            String id = create.exec().getId();
+            id = create.exec().getId();
+        } catch (RuntimeException e) {
+            throw wrap("Creating " + spec.name() + " from " + spec.image(), e);
+        }
+        try {
             client.startContainerCmd(id).exec();
             return id;
         } catch (RuntimeException e) {
-            throw wrap("Starting " + spec.image() + " as " + spec.name(), e);
+            EngineException failure = wrap("Starting " + spec.image() + " as " + spec.name(), e);
+            try {
+                client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            } catch (RuntimeException removal) {
+                failure.addSuppressed(removal);
+            }
+            throw failure;
         }
     }
 
@@ -152,9 +166,11 @@ public final class ContainerEngine implements AutoCloseable {
             Map<ExposedPort, Ports.Binding[]> bindings = container.getNetworkSettings() == null
                     || container.getNetworkSettings().getPorts() == null
                     ? Map.of() : container.getNetworkSettings().getPorts().getBindings();
+            Map<String, String> labels = container.getConfig() == null || container.getConfig().getLabels() == null
+                    ? Map.of() : container.getConfig().getLabels();
             return Optional.of(new ContainerState(container.getId(), Boolean.TRUE.equals(state.getRunning()),
                     state.getStatus(), state.getExitCodeLong(), state.getError(), Boolean.TRUE.equals(state.getOOMKilled()),
-                    bindings == null ? Map.of() : bindings));
+                    bindings == null ? Map.of() : bindings, labels));
         } catch (NotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
@@ -162,8 +178,10 @@ public final class ContainerEngine implements AutoCloseable {
         }
     }
 
+    /** @param labels the container's labels (empty when it has none) */
     public record ContainerState(String id, boolean running, String status, Long exitCode, String error,
-                                 boolean oomKilled, Map<ExposedPort, Ports.Binding[]> portBindings) {
+                                 boolean oomKilled, Map<ExposedPort, Ports.Binding[]> portBindings,
+                                 Map<String, String> labels) {
 
         /** The host port a container port is published on. */
         public Optional<Integer> publishedPort(int containerPort) {
@@ -271,6 +289,22 @@ public final class ContainerEngine implements AutoCloseable {
     public static final class EngineException extends RuntimeException {
         public EngineException(String message, Throwable cause) {
             super(message, cause);
+        }
+
+        /**
+         * True when the engine was not reached or did not answer (no socket, connection refused, a timeout: an I/O
+         * error under the failure), false when it answered with an error of its own.
+         */
+        public boolean unreachable() {
+            for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof IOException) {
+                    return true;
+                }
+                if (cause instanceof DockerException) {
+                    return false;
+                }
+            }
+            return false;
         }
     }
 }

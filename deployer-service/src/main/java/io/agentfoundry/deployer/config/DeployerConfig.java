@@ -46,6 +46,13 @@ public interface DeployerConfig {
          */
         Optional<String> advertisedHost();
 
+        /**
+         * The directory {@code docker-archive:<path>} images may be loaded from (the builder's output directory, as the
+         * deployer sees it). An archive is loaded only when its path resolves, symbolic links followed, to a regular
+         * file under this directory. Unset: no docker-archive image is loaded.
+         */
+        Optional<String> archiveDir();
+
         /** How long pulling (or loading) the image may take. */
         @WithDefault("5m")
         Duration pullTimeout();
@@ -101,8 +108,9 @@ public interface DeployerConfig {
 
         /**
          * Attempts per control-plane call under the SDK's standard retry strategy (backoff with jitter, throttling
-         * aware); 1 means no retries. Throttling or a server error left after the last one fails the step's attempt,
-         * and the step is tried again.
+         * aware); 1 means no retries. Throttling, a server error or an I/O failure left after the last one fails the
+         * step's attempt, and the step is tried again; while polling for readiness it only fails that poll, and the
+         * next one is made until {@link #readyTimeout()}.
          */
         @WithDefault("4")
         int maxAttempts();

@@ -121,8 +121,7 @@ public final class AgentCoreNames {
      * @throws StepFailureException {@code IMAGE_NOT_ARM64} unless the image has a linux/arm64 variant
      */
     public static void requireArm64(List<String> platforms) {
-        boolean arm64 = platforms.stream().anyMatch(platform -> platform.equals(ARM64)
-                || platform.startsWith(ARM64 + "/"));
+        boolean arm64 = platforms.stream().anyMatch(platform -> Platforms.osArch(platform).equals(ARM64));
         if (!arm64) {
             throw new StepFailureException("IMAGE_NOT_ARM64", "AgentCore runs linux/arm64 images only, but this image "
                     + "was built for " + (platforms.isEmpty() ? "no recorded platform" : String.join(", ", platforms))

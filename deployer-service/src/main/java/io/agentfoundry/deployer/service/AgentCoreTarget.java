@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -103,8 +104,9 @@ public class AgentCoreTarget implements RuntimeTarget {
 
     @Override
     public void remove(Deployment deployment, Consumer<String> progress) {
-        BedrockAgentCoreControlClient agentCore = client();
+        String runtime = "AgentCore runtime " + deployment.runtimeId + " of job " + deployment.jobId;
         try {
+            BedrockAgentCoreControlClient agentCore = client();
             call("DeleteAgentRuntime", () -> agentCore.deleteAgentRuntime(request -> request
                     .agentRuntimeId(deployment.runtimeId)
                     .clientToken(AgentCoreNames.clientToken(deployment.jobId, "delete"))));
@@ -114,6 +116,16 @@ public class AgentCoreTarget implements RuntimeTarget {
         } catch (ResourceNotFoundException gone) {
             LOG.infof("AgentCore runtime %s of job %s was already gone", deployment.runtimeId, deployment.jobId);
             progress.accept("AgentCore runtime " + deployment.runtimeId + " was already gone");
+        } catch (StepFailureException e) {
+            // not configured (region, credentials, attempts), or the request refused
+            throw new TeardownFailedException("Could not delete " + runtime + ": " + e.getMessage(),
+                    "AGENTCORE_NOT_CONFIGURED".equals(e.errorCode()), e);
+        } catch (AwsServiceException e) {
+            throw new TeardownFailedException("Could not delete " + runtime + ": AgentCore answered DeleteAgentRuntime "
+                    + "with " + message(e) + " (HTTP " + e.statusCode() + ")", false, e);
+        } catch (SdkClientException e) {
+            throw new TeardownFailedException("Could not delete " + runtime + ": AgentCore could not be reached: "
+                    + e.getMessage(), true, e);
         }
     }
 
@@ -279,6 +291,14 @@ public class AgentCoreTarget implements RuntimeTarget {
             } catch (ResourceNotFoundException gone) {
                 throw new StepFailureException("RUNTIME_FAILED", "AgentCore runtime " + name + " (" + version.id()
                         + ") version " + version.version() + " disappeared while it was being deployed", false, gone);
+            } catch (SdkException unanswered) {
+                String failure = transientOrRethrow("GetAgentRuntime", unanswered);
+                if (!Objects.equals(failure, last)) {
+                    progress.accept(failure + "; still waiting for AgentCore runtime " + name + " version "
+                            + version.version());
+                    last = failure;
+                }
+                continue;
             }
             String status = runtime.statusAsString();
             if (!Objects.equals(status, last)) {
@@ -343,9 +363,19 @@ public class AgentCoreTarget implements RuntimeTarget {
 
         String last = null;
         while (backoff.sleep()) {
-            GetAgentRuntimeEndpointResponse state = call("GetAgentRuntimeEndpoint", () ->
-                    agentCore.getAgentRuntimeEndpoint(request -> request.agentRuntimeId(version.id())
-                            .endpointName(endpoint)));
+            GetAgentRuntimeEndpointResponse state;
+            try {
+                state = call("GetAgentRuntimeEndpoint", () -> agentCore.getAgentRuntimeEndpoint(request -> request
+                        .agentRuntimeId(version.id()).endpointName(endpoint)));
+            } catch (SdkException unanswered) {
+                String failure = transientOrRethrow("GetAgentRuntimeEndpoint", unanswered);
+                if (!Objects.equals(failure, last)) {
+                    progress.accept(failure + "; still waiting for AgentCore endpoint " + endpoint + " of runtime "
+                            + settings.name());
+                    last = failure;
+                }
+                continue;
+            }
             String status = state.statusAsString();
             if (!Objects.equals(status, last)) {
                 progress.accept("AgentCore endpoint " + endpoint + " of runtime " + settings.name() + " is " + status
@@ -381,9 +411,10 @@ public class AgentCoreTarget implements RuntimeTarget {
     }
 
     /**
-     * A refusal (a 4xx other than throttling: invalid request, access denied, quota) fails the step; throttling and
-     * server errors the SDK could not retry away propagate, so that the step is tried again. Conflict and not-found
-     * are left to the caller, which knows what they mean.
+     * A refusal (a 4xx other than throttling: invalid request, access denied, quota) fails the step, and so do missing
+     * credentials; throttling, server errors and I/O failures the SDK could not retry away propagate, so that the step
+     * is tried again (or, while polling, the next poll). Conflict and not-found are left to the caller, which knows
+     * what they mean.
      */
     private static <T> T call(String operation, Supplier<T> request) {
         try {
@@ -396,7 +427,38 @@ public class AgentCoreTarget implements RuntimeTarget {
                         + message(e), false, e);
             }
             throw e;
+        } catch (SdkClientException e) {
+            String message = Objects.toString(e.getMessage(), "");
+            if (message.contains("Unable to load credentials")) {
+                throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "No AWS credentials for AgentCore ("
+                        + operation + "): give the deployer credentials the AWS SDK's default chain finds "
+                        + "(AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, web identity, or a container or "
+                        + "instance role). The SDK said: " + message, false, e);
+            }
+            if (message.contains("Unable to load region")) {
+                throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "No AWS region for AgentCore ("
+                        + operation + "): set agentfoundry.deployer.agentcore.region (or AWS_REGION). The SDK said: "
+                        + message, false, e);
+            }
+            throw e;
         }
+    }
+
+    /**
+     * While polling: the failure of a poll that a later poll may outlast (I/O, throttling, a server error left after
+     * the SDK's attempts), described for the job's log and the final timeout; anything else is thrown as it is.
+     */
+    private static String transientOrRethrow(String operation, SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            if (!service.isThrottlingException() && service.statusCode() < 500) {
+                throw service;
+            }
+            return operation + " failed: " + message(service) + " (HTTP " + service.statusCode() + ")";
+        }
+        if (e instanceof SdkClientException) {
+            return operation + " failed: " + e.getMessage();
+        }
+        throw e;
     }
 
     private static String message(AwsServiceException e) {

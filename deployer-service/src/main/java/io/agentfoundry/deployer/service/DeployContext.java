@@ -16,15 +16,24 @@ public final class DeployContext {
     static final Duration CANCELLATION_CHECK_INTERVAL = Duration.ofMillis(500);
 
     private final Consumer<String> progress;
+    private final Consumer<String> warnings;
     private final BooleanSupplier cancelled;
 
     /**
+     * @param warnings  where lines about something that went wrong without failing the deployment go (the job's log
+     *                  at WARN)
      * @param cancelled asked on the thread that runs the deployment, often: it must be cheap and see a cancellation
      *                  recorded on another thread (the step's check reads the committed {@code cancelled_job} table)
      */
-    public DeployContext(Consumer<String> progress, BooleanSupplier cancelled) {
+    public DeployContext(Consumer<String> progress, Consumer<String> warnings, BooleanSupplier cancelled) {
         this.progress = progress;
+        this.warnings = warnings;
         this.cancelled = cancelled;
+    }
+
+    /** Warnings go to the progress lines, prefixed {@code Warning: }. */
+    public DeployContext(Consumer<String> progress, BooleanSupplier cancelled) {
+        this(progress, line -> progress.accept("Warning: " + line), cancelled);
     }
 
     /** For a deployment outside a job (tools, tests of a target alone): it is never cancelled. */
@@ -35,6 +44,11 @@ public final class DeployContext {
     /** A line for the job's log. */
     public void progress(String line) {
         progress.accept(line);
+    }
+
+    /** A line for the job's log about something that went wrong but does not fail the deployment. */
+    public void warn(String line) {
+        warnings.accept(line);
     }
 
     public boolean cancelled() {

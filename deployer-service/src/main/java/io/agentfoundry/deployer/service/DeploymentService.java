@@ -7,6 +7,7 @@ import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.events.RuntimeCreated;
+import io.agentfoundry.events.SpecRules;
 import io.agentfoundry.platform.messaging.StepFailureException;
 import io.agentfoundry.platform.messaging.StepRunner.StepContext;
 import io.agentfoundry.platform.service.CancelledJobs;
@@ -48,6 +49,7 @@ public class DeploymentService {
     }
 
     public RuntimeCreated deploy(ImageBuilt image, StepContext context) {
+        requireValid(image);
         if (image.digest() == null || !DIGEST.matcher(image.digest()).matches()) {
             throw new StepFailureException("INVALID_IMAGE_DIGEST", "ImageBuilt carries no sha256 digest: " + image.digest());
         }
@@ -60,7 +62,8 @@ public class DeploymentService {
 
         // StepRunner only looks before the step starts; the target asks again while it waits. It asks on this thread,
         // inside the step's transaction: each READ COMMITTED query sees the row the JobCancelled consumer committed.
-        DeployContext deploying = new DeployContext(progress, () -> cancelledJobs.isCancelled(image.jobId()));
+        DeployContext deploying = new DeployContext(progress, line -> log.warn(image.jobId(), context.step(), line),
+                () -> cancelledJobs.isCancelled(image.jobId()));
         RuntimeTarget.RuntimePlacement placed = targets.get(target).deploy(image, current, deploying);
 
         current.ifPresent(previous -> {
@@ -102,7 +105,18 @@ public class DeploymentService {
                         + deployment.supersededBy + "; tear that one down instead");
             }
             Consumer<String> progress = line -> log.info(jobId, PipelineStep.DEPLOY, line);
-            targets.get(Target.valueOf(deployment.target)).remove(deployment, progress);
+            Optional<Target> known = Arrays.stream(Target.values())
+                    .filter(target -> target.name().equals(deployment.target)).findFirst();
+            if (known.isEmpty()) {
+                // a target this deployer no longer has (RECORDED made no runtime): there is nothing to tear down
+                progress.accept("Deployment target " + deployment.target + " is not one this deployer runs: nothing "
+                        + "to tear down");
+            } else if (!targets.containsKey(known.get())) {
+                throw new TeardownFailedException("This deployer has no " + known.get() + " target to remove runtime "
+                        + deployment.runtimeId + " from", true, null);
+            } else {
+                targets.get(known.get()).remove(deployment, progress);
+            }
             deployment.status = Deployment.REMOVED;
             deployment.removedAt = Instant.now();
             progress.accept("Runtime " + deployment.runtimeId + " removed");
@@ -113,6 +127,36 @@ public class DeploymentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Deployment> find(UUID jobId) {
         return Deployment.findByIdOptional(jobId);
+    }
+
+    /**
+     * What the deploy step relies on, checked before anything else: ImageBuilt comes from Kafka, where other services
+     * than the builder may publish, so its fields are not trusted to be well-formed.
+     */
+    private static void requireValid(ImageBuilt image) {
+        if (image.spec() == null) {
+            throw invalid("ImageBuilt has no spec");
+        }
+        String name = image.spec().name();
+        if (name == null || !SpecRules.AGENT_NAME.matcher(name).matches()) {
+            throw invalid("ImageBuilt's spec.name " + (name == null ? "is missing" : "'" + abbreviate(name)
+                    + "' is not an agent name") + ": it must match " + SpecRules.AGENT_NAME.pattern());
+        }
+        if (image.imageReference() == null || image.imageReference().isBlank()) {
+            throw invalid("ImageBuilt has no imageReference");
+        }
+        if (image.platforms() == null) {
+            throw invalid("ImageBuilt has no platforms");
+        }
+    }
+
+    private static StepFailureException invalid(String message) {
+        return new StepFailureException("INVALID_IMAGE_BUILT", message, false, null);
+    }
+
+    /** Keeps what a producer sent from swamping the message. */
+    private static String abbreviate(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100) + "…";
     }
 
     private Target targetOf(ImageBuilt image) {

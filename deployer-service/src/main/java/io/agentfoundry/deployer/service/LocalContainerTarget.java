@@ -10,12 +10,16 @@ import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.platform.messaging.StepFailureException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +36,9 @@ import java.util.function.Consumer;
  * LOCAL: the image runs as a container on a local engine, its port 8080 published on the bind address at a port the
  * engine picks. Ready once {@code /ping} answers Healthy; a container that exits or never gets healthy fails the step
  * with its last log lines and is removed. A later job of the same agent replaces the container once its own is ready.
- * A job cancelled during the pull or the wait stops it, and the container it started is removed.
+ * A job cancelled during the pull or the wait stops it, and the container it started is removed. An engine that fails
+ * or cannot be reached mid-deployment fails the step retryably, after removing the container this attempt started.
+ * A docker-archive image is loaded only from {@link DeployerConfig.Local#archiveDir()}.
  */
 @ApplicationScoped
 public class LocalContainerTarget implements RuntimeTarget {
@@ -41,6 +47,11 @@ public class LocalContainerTarget implements RuntimeTarget {
     static final String DOCKER_ARCHIVE = "docker-archive:";
     static final String JOB_LABEL = "io.agentfoundry.job-id";
     static final String AGENT_LABEL = "io.agentfoundry.agent";
+    static final String ARCHIVE_DIR_SETTING = "agentfoundry.deployer.local.archive-dir";
+    static final String ENGINE_HOST_SETTING = "agentfoundry.deployer.local.engine-host";
+    /** A single /ping may not hold the readiness wait (and its cancellation checks) for longer than this. */
+    static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+    private static final Logger LOG = Logger.getLogger(LocalContainerTarget.class);
     /** Keeps a failure message readable (and StepFailed within its 64 KiB) whatever the container printed. */
     private static final int MAX_LOG_LINE = 500;
 
@@ -62,51 +73,146 @@ public class LocalContainerTarget implements RuntimeTarget {
 
     @Override
     public RuntimePlacement deploy(ImageBuilt image, Optional<Deployment> current, DeployContext context) {
+        // before anything reaches the engine: an archive outside the directory is refused, not streamed to it
+        Optional<Path> archive = image.imageReference().startsWith(DOCKER_ARCHIVE)
+                ? Optional.of(archiveOf(image.imageReference())) : Optional.empty();
         try {
             context.progress("Container engine: " + engine.describe());
         } catch (EngineException e) {
-            throw new StepFailureException("ENGINE_UNREACHABLE", e.getMessage() + " (agentfoundry.deployer.local.engine-host)",
+            throw new StepFailureException("ENGINE_UNREACHABLE", e.getMessage() + " (" + ENGINE_HOST_SETTING + ")",
                     true, e);
         }
         String platform = platformFor(image.platforms(), context::progress);
-        String imageToRun = obtain(image, platform, context);
+        String imageToRun = obtain(image, archive, platform, context);
         if (context.cancelled()) {
             throw DeployContext.cancelledWhile("its container was about to start");
         }
         String name = containerName(image);
-        if (engine.remove(name)) {
-            context.progress("Removed container " + name + " left by an earlier attempt of this job");
+        try {
+            if (engine.remove(name)) {
+                context.progress("Removed container " + name + " left by an earlier attempt of this job");
+            }
+        } catch (EngineException e) {
+            throw engineFailed("removing container " + name + ", left by an earlier attempt of this job", e);
         }
         String containerId;
         try {
             containerId = engine.run(new ContainerSpec(name, imageToRun, null, AGENT_PORT, config.bindAddress(),
                     config.environment(), Map.of(JOB_LABEL, image.jobId().toString(), AGENT_LABEL, image.spec().name())));
         } catch (EngineException e) {
+            if (e.unreachable()) {
+                throw engineFailed("starting container " + name, e);
+            }
             throw new StepFailureException("CONTAINER_START_FAILED", e.getMessage(), false, e);
         }
-        String url = awaitReady(containerId, name, context);
+        String url;
+        try {
+            url = awaitReady(containerId, name, context);
+        } catch (EngineException e) {
+            boolean removed = removeQuietly(containerId);
+            throw engineFailed("container " + name + " (" + shortId(containerId) + ") was starting; "
+                    + (removed ? "the container was removed" : "the container could not be removed either: the "
+                    + "next attempt removes it by name"), e);
+        }
 
-        current.ifPresent(previous -> {
-            if (!previous.runtimeId.equals(containerId) && engine.remove(previous.runtimeId)) {
+        current.ifPresent(previous -> replace(previous, containerId, context));
+        return RuntimePlacement.local(containerId, url);
+    }
+
+    /**
+     * Removes the container of the agent's previous deployment once this job's is ready, best effort: the deployment
+     * worked, so a container that cannot be removed is a warning in the job's log, not a failed step.
+     */
+    private void replace(Deployment previous, String containerId, DeployContext context) {
+        if (previous.runtimeId.equals(containerId)) {
+            return;
+        }
+        try {
+            if (engine.remove(previous.runtimeId)) {
                 context.progress("Removed container " + previous.runtimeId + " of job " + previous.jobId
                         + ": this job's container replaces it");
             }
-        });
-        return RuntimePlacement.local(containerId, url);
+        } catch (EngineException e) {
+            LOG.warnf(e, "Could not remove container %s of job %s, replaced by this job's", previous.runtimeId,
+                    previous.jobId);
+            context.warn("Could not remove container " + previous.runtimeId + " of job " + previous.jobId
+                    + ", which this job's container replaces (" + e.getMessage() + "): it may still be running; remove "
+                    + "it on the engine (docker rm -f " + previous.runtimeId + ")");
+        }
+    }
+
+    /** The step's failure when the engine fails or cannot be reached mid-deployment: retryable, as the engine may recover. */
+    private static StepFailureException engineFailed(String what, EngineException e) {
+        boolean unreachable = e.unreachable();
+        return new StepFailureException(unreachable ? "ENGINE_UNREACHABLE" : "ENGINE_FAILED", "The container engine "
+                + (unreachable ? "could not be reached" : "failed") + " while " + what + ": " + e.getMessage()
+                + (unreachable ? " (" + ENGINE_HOST_SETTING + ")" : ""), true, e);
     }
 
     @Override
     public void remove(Deployment deployment, Consumer<String> progress) {
-        if (!engine.remove(deployment.runtimeId)) {
+        boolean removed;
+        try {
+            removed = engine.remove(deployment.runtimeId);
+        } catch (EngineException e) {
+            throw new TeardownFailedException("Could not remove container " + deployment.runtimeId + " of job "
+                    + deployment.jobId + ": " + e.getMessage()
+                    + (e.unreachable() ? " (" + ENGINE_HOST_SETTING + ")" : ""), e.unreachable(), e);
+        }
+        if (!removed) {
             progress.accept("Container " + deployment.runtimeId + " was already gone");
         }
     }
 
-    /** Gets the image onto the engine; returns what to run it as. */
-    private String obtain(ImageBuilt image, String platform, DeployContext context) {
+    /**
+     * The file of a {@code docker-archive:<path>} image, when the deployer may load it: it resolves (symbolic links
+     * followed) to a regular file under {@link DeployerConfig.Local#archiveDir()}. Anything else is refused before the
+     * engine is asked for anything, so that an ImageBuilt cannot have the deployer stream another file to the engine.
+     */
+    Path archiveOf(String reference) {
+        String requested = reference.substring(DOCKER_ARCHIVE.length());
+        String setting = config.archiveDir().filter(dir -> !dir.isBlank()).orElseThrow(() -> new StepFailureException(
+                "ARCHIVE_DIR_NOT_CONFIGURED", "The image is a docker-archive (" + requested + "), but this deployer "
+                + "loads none: set " + ARCHIVE_DIR_SETTING + " to the directory the builder writes its archives to "
+                + "(its agentfoundry.builder.output-dir, as the deployer sees it)"));
+        Path dir;
         try {
-            if (image.imageReference().startsWith(DOCKER_ARCHIVE)) {
-                Path tar = Path.of(image.imageReference().substring(DOCKER_ARCHIVE.length()));
+            dir = Path.of(setting).toRealPath();
+        } catch (IOException | InvalidPathException e) {
+            throw new StepFailureException("ARCHIVE_DIR_NOT_CONFIGURED", ARCHIVE_DIR_SETTING + " (" + setting
+                    + ") is not a directory the deployer can read: " + e, false, e);
+        }
+        StepFailureException outside = new StepFailureException("INVALID_IMAGE_BUILT", "ImageBuilt's docker-archive "
+                + requested + " is not a file under " + ARCHIVE_DIR_SETTING + " (" + setting + "): the deployer loads "
+                + "archives from that directory only");
+        Path path;
+        try {
+            path = Path.of(requested).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw outside;
+        }
+        // looked at before the file is touched: nothing outside the directory is even checked for existence
+        if (!path.startsWith(Path.of(setting).toAbsolutePath().normalize()) && !path.startsWith(dir)) {
+            throw outside;
+        }
+        Path file;
+        try {
+            file = path.toRealPath();
+        } catch (IOException e) {
+            throw new StepFailureException("IMAGE_UNAVAILABLE", "ImageBuilt's docker-archive " + requested
+                    + " cannot be read: " + e, false, e);
+        }
+        if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
+            throw outside;
+        }
+        return file;
+    }
+
+    /** Gets the image onto the engine; returns what to run it as. */
+    private String obtain(ImageBuilt image, Optional<Path> archive, String platform, DeployContext context) {
+        try {
+            if (archive.isPresent()) {
+                Path tar = archive.get();
                 context.progress("Loading " + tar);
                 unlessCancelled(image, "its image was being loaded", context, () -> engine.load(tar));
                 return image.digest(); // a docker-archive's digest is its image id
@@ -118,6 +224,8 @@ public class LocalContainerTarget implements RuntimeTarget {
             return byDigest;
         } catch (EngineException e) {
             throw new StepFailureException("IMAGE_UNAVAILABLE", e.getMessage(), true, e);
+        } catch (UncheckedIOException e) {
+            throw new StepFailureException("IMAGE_UNAVAILABLE", e.getMessage() + ": " + e.getCause(), false, e);
         }
     }
 
@@ -182,7 +290,7 @@ public class LocalContainerTarget implements RuntimeTarget {
             if (url != null) {
                 try {
                     HttpResponse<String> ping = http.send(HttpRequest.newBuilder(URI.create(url + "/ping"))
-                            .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                            .timeout(PING_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
                     if (ping.statusCode() == 200 && ping.body().contains("\"Healthy")) {
                         return url;
                     }
@@ -221,18 +329,29 @@ public class LocalContainerTarget implements RuntimeTarget {
                 + String.join("\n", logLines)), false, null);
     }
 
-    /** The engine's own platform when the image has it, else the first (run under emulation, e.g. qemu). */
+    /**
+     * The engine's own platform when the image has it (whatever its variant: {@code linux/arm64/v8} is
+     * {@code linux/arm64}), else the first (run under emulation, e.g. qemu).
+     */
     static String platformFor(List<String> platforms, Consumer<String> progress) {
-        String own = "linux/" + switch (System.getProperty("os.arch")) {
-            case "aarch64", "arm64" -> "arm64";
-            case "x86_64", "amd64" -> "amd64";
-            default -> System.getProperty("os.arch");
-        };
-        if (platforms.isEmpty() || platforms.contains(own)) {
+        return platformFor(platforms, ownPlatform(), progress);
+    }
+
+    static String platformFor(List<String> platforms, String own, Consumer<String> progress) {
+        if (platforms.isEmpty() || platforms.stream().anyMatch(platform -> Platforms.osArch(platform).equals(own))) {
             return own;
         }
         progress.accept("The image is built for " + platforms + ", not " + own + ": it runs under emulation (slower)");
         return platforms.get(0);
+    }
+
+    /** This machine's {@code linux/<arch>}, as image platforms name it. */
+    static String ownPlatform() {
+        return "linux/" + switch (System.getProperty("os.arch")) {
+            case "aarch64", "arm64" -> "arm64";
+            case "x86_64", "amd64" -> "amd64";
+            default -> System.getProperty("os.arch");
+        };
     }
 
     /** {@code host/repo:tag} → {@code host/repo}; a port in the host is not a tag. */
@@ -260,11 +379,14 @@ public class LocalContainerTarget implements RuntimeTarget {
         return containerId.length() > 12 ? containerId.substring(0, 12) : containerId;
     }
 
-    private void removeQuietly(String containerId) {
+    /** Removes a container of this attempt's; false when the engine failed to (the next attempt removes it by name). */
+    private boolean removeQuietly(String containerId) {
         try {
             engine.remove(containerId);
+            return true;
         } catch (EngineException e) {
             // the step's failure matters more than the leftover container, which the next attempt removes by name
+            return false;
         }
     }
 

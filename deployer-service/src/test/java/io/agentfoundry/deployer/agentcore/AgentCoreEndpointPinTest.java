@@ -19,6 +19,7 @@ import static io.agentfoundry.deployer.agentcore.AgentCoreFake.created;
 import static io.agentfoundry.deployer.agentcore.AgentCoreFake.endpoint;
 import static io.agentfoundry.deployer.agentcore.AgentCoreFake.endpointCreated;
 import static io.agentfoundry.deployer.agentcore.AgentCoreFake.endpointUpdated;
+import static io.agentfoundry.deployer.agentcore.AgentCoreFake.internalError;
 import static io.agentfoundry.deployer.agentcore.AgentCoreFake.notFound;
 import static io.agentfoundry.deployer.agentcore.AgentCoreFake.runtime;
 import static io.agentfoundry.deployer.agentcore.AgentCoreFake.runtimeId;
@@ -150,5 +151,44 @@ class AgentCoreEndpointPinTest {
         assertThat(failed.retryable()).isTrue();
         // polled with backoff until the deadline: more than a couple of times, far fewer than every 50ms
         assertThat(fake().gets(runtimeId).size()).isBetween(3, 60);
+    }
+
+    @Test
+    void anOutageWhilePollingTheEndpointIsWaitedOut() {
+        String agent = "Pin_Outage_Agent";
+        String runtimeId = runtimeId(agent);
+        fake().createAnswers(agent, created(runtimeId, "1"));
+        fake().getAnswers(runtimeId, "1", runtime(agent, runtimeId, "1", "READY"));
+        fake().createEndpointAnswers(runtimeId, endpointCreated(runtimeId, ENDPOINT, "1"));
+        // more 500s than the SDK's attempts (4): one poll fails, and the next one gets the answer
+        fake().getEndpointAnswers(runtimeId, ENDPOINT, notFound("Endpoint " + ENDPOINT), internalError(),
+                internalError(), internalError(), internalError(), internalError(),
+                endpoint(runtimeId, ENDPOINT, "READY", "1", "1"));
+        UUID jobId = UUID.randomUUID();
+
+        pipeline.publish(imageBuilt(jobId, agent, List.of(ARM64)));
+        RuntimeCreated created = pipeline.awaitRuntimeCreated(jobId);
+
+        assertThat(created.qualifier()).isEqualTo(ENDPOINT);
+        assertThat(logs(jobId)).contains("GetAgentRuntimeEndpoint failed: InternalServerException",
+                "AgentCore endpoint live of runtime Pin_Outage_Agent is READY").doesNotContain("attempt 2");
+    }
+
+    @Test
+    void aRuntimeThatNeverAnswersFailsRetryablyAtTheReadyTimeoutNamingTheLastError() {
+        String agent = "Unanswered_Agent";
+        String runtimeId = runtimeId(agent);
+        fake().createAnswers(agent, created(runtimeId, "1"));
+        fake().getAnswers(runtimeId, "1", runtime(agent, runtimeId, "1", "CREATING"), internalError());
+        UUID jobId = UUID.randomUUID();
+
+        pipeline.publish(imageBuilt(jobId, agent, List.of(ARM64)));
+        StepFailed failed = pipeline.awaitStepFailed(jobId);
+
+        assertThat(failed.errorCode()).isEqualTo("RUNTIME_NOT_READY");
+        assertThat(failed.message()).contains("Unanswered_Agent", "within 5s",
+                "GetAgentRuntime failed: InternalServerException: Internal server error (HTTP 500)");
+        assertThat(failed.retryable()).isTrue();
+        assertThat(fake().creates(agent)).hasSize(1);
     }
 }

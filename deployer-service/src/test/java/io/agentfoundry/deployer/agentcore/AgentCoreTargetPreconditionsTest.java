@@ -1,6 +1,7 @@
 package io.agentfoundry.deployer.agentcore;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.agentfoundry.deployer.config.DeployerConfig;
 import io.agentfoundry.deployer.service.AgentCoreTarget;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -31,8 +34,10 @@ import static io.agentfoundry.deployer.agentcore.AgentCoreFake.created;
 import static io.agentfoundry.deployer.agentcore.AgentCoreFake.internalError;
 import static io.agentfoundry.deployer.agentcore.AgentCoreFake.runtime;
 import static io.agentfoundry.deployer.agentcore.AgentCoreFake.runtimeId;
+import static io.agentfoundry.deployer.agentcore.AgentCoreFake.throttled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What the target's settings decide, on the target alone: what it refuses before it calls AgentCore (each refusal says
@@ -51,7 +56,8 @@ class AgentCoreTargetPreconditionsTest {
         server.start();
         // the SDK signs requests to the fake with whatever its default chain finds first: these (the ones before are
         // put back afterwards, for a Quarkus app of this JVM that may use them)
-        for (String property : List.of("aws.accessKeyId", "aws.secretAccessKey")) {
+        for (String property : List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.disableEc2Metadata",
+                "aws.sharedCredentialsFile", "aws.configFile")) {
             credentialsBefore.put(property, System.getProperty(property));
         }
         System.setProperty("aws.accessKeyId", AgentCoreFake.ACCESS_KEY_ID);
@@ -169,6 +175,69 @@ class AgentCoreTargetPreconditionsTest {
         assertThat(target().deploy(image(patient), Optional.empty(), DeployContext.uncancellable(progress::add))
                 .runtimeId()).isEqualTo(patientId);
         assertThat(fake.creates(patient)).hasSize(3);
+    }
+
+    @Test
+    void pollsThatFailAfterTheSdksAttemptsAreWaitedOut() {
+        AgentCoreFake fake = new AgentCoreFake(server);
+        String agent = "Flaky_Poll_Agent";
+        String runtimeId = runtimeId(agent);
+        fake.createAnswers(agent, created(runtimeId, "1"));
+        // one attempt per call: each of these fails a poll of its own (HttpURLConnection sends a GET whose connection
+        // was reset once more by itself: two resets make one failed poll)
+        fake.getAnswers(runtimeId, "1", internalError(), throttled(),
+                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), runtime(agent, runtimeId, "1", "READY"));
+        agentcore.put("maxAttempts", 1);
+
+        RuntimePlacement placed = target().deploy(image(agent), Optional.empty(),
+                DeployContext.uncancellable(progress::add));
+
+        assertThat(placed.runtimeId()).isEqualTo(runtimeId);
+        assertThat(fake.gets(runtimeId)).hasSize(5);
+        assertThat(progress).anyMatch(line -> line.startsWith("GetAgentRuntime failed: InternalServerException"))
+                .anyMatch(line -> line.startsWith("GetAgentRuntime failed: ThrottlingException"))
+                .anyMatch(line -> line.startsWith("GetAgentRuntime failed: Unable to execute HTTP request"));
+    }
+
+    @Test
+    void pollsThatNeverGetAnAnswerFailAtTheDeadlineNamingTheLastError() {
+        AgentCoreFake fake = new AgentCoreFake(server);
+        String agent = "Unanswered_Poll_Agent";
+        String runtimeId = runtimeId(agent);
+        fake.createAnswers(agent, created(runtimeId, "1"));
+        fake.getAnswers(runtimeId, "1", internalError());
+        agentcore.put("maxAttempts", 1);
+        agentcore.put("readyTimeout", Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> target().deploy(image(agent), Optional.empty(),
+                DeployContext.uncancellable(progress::add)))
+                .isInstanceOfSatisfying(StepFailureException.class, failure -> {
+                    assertThat(failure.errorCode()).isEqualTo("RUNTIME_NOT_READY");
+                    assertThat(failure.retryable()).isTrue();
+                    assertThat(failure.getMessage()).contains("was not READY within 2s",
+                            "last status GetAgentRuntime failed: InternalServerException: Internal server error "
+                                    + "(HTTP 500)");
+                });
+        assertThat(fake.gets(runtimeId).size()).isGreaterThan(2);
+    }
+
+    @Test
+    void withoutCredentialsItSaysWhatToConfigure() {
+        for (String variable : List.of("AWS_ACCESS_KEY_ID", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE",
+                "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI")) {
+            assumeTrue(System.getenv(variable) == null, variable + " is set: the SDK would find credentials");
+        }
+        // nothing for the SDK's default chain to find: no properties, no profile files, no instance metadata
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        String missing = Path.of(System.getProperty("java.io.tmpdir"), "no-aws-" + UUID.randomUUID()).toString();
+        System.setProperty("aws.sharedCredentialsFile", missing);
+        System.setProperty("aws.configFile", missing);
+        System.setProperty("aws.disableEc2Metadata", "true");
+
+        assertRefused(image(), "AGENTCORE_NOT_CONFIGURED", "No AWS credentials for AgentCore (CreateAgentRuntime)",
+                "AWS_ACCESS_KEY_ID", "Unable to load credentials");
     }
 
     @Test

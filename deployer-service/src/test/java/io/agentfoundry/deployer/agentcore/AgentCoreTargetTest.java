@@ -39,6 +39,7 @@ import static io.agentfoundry.deployer.agentcore.AgentCorePipeline.logs;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -232,14 +233,14 @@ class AgentCoreTargetTest {
     }
 
     @Test
-    void aStepRetriedAfterAnOutageGetsTheSameRuntimeBackForItsToken() {
+    void aStepRetriedAfterAnOutageSendsTheSameClientToken() {
         String agent = "Outage_Agent";
         String runtimeId = runtimeId(agent);
-        // AgentCore answers a repeated token with what that token made: the same runtime and version
-        fake().createAnswers(agent, created(runtimeId, "1"));
-        // more 500s than the SDK's attempts: the step's first try fails and the consumer tries it again
-        fake().getAnswers(runtimeId, "1", internalError(), internalError(), internalError(), internalError(),
-                runtime(agent, runtimeId, "1", "READY"));
+        // more 500s than the SDK's attempts (4): the step's first try fails and the consumer tries it again, with the
+        // job's token, so that AgentCore answers with what that token made if the outage only hid its answer
+        fake().createAnswers(agent, internalError(), internalError(), internalError(), internalError(),
+                created(runtimeId, "1"));
+        fake().getAnswers(runtimeId, "1", runtime(agent, runtimeId, "1", "READY"));
         UUID jobId = UUID.randomUUID();
 
         pipeline.publish(imageBuilt(jobId, agent, List.of(ARM64)));
@@ -248,10 +249,32 @@ class AgentCoreTargetTest {
         assertThat(created.runtimeId()).isEqualTo(runtimeId);
         assertThat(created.runtimeVersion()).isEqualTo("1");
         List<LoggedRequest> creates = fake().creates(agent);
-        assertThat(creates).hasSize(2);
-        assertThat(creates).extracting(request -> body(request).get("clientToken"))
-                .containsExactly(jobId.toString(), jobId.toString());
+        assertThat(creates).hasSize(5);
+        assertThat(creates).extracting(request -> body(request).get("clientToken")).containsOnly(jobId.toString());
         assertThat(pipeline.records(Topics.RUNTIME_CREATED, jobId)).hasSize(1);
+        assertThat(logs(jobId)).contains("deploy started (attempt 2)");
+    }
+
+    @Test
+    void anOutageWhilePollingOutlastingTheSdksAttemptsIsWaitedOut() {
+        String agent = "Polled_Through_Agent";
+        String runtimeId = runtimeId(agent);
+        fake().createAnswers(agent, created(runtimeId, "1"));
+        // more 500s than the SDK's attempts (4): one poll fails, and the next one gets the answer
+        fake().getAnswers(runtimeId, "1", internalError(), internalError(), internalError(), internalError(),
+                internalError(), runtime(agent, runtimeId, "1", "READY"));
+        UUID jobId = UUID.randomUUID();
+
+        pipeline.publish(imageBuilt(jobId, agent, List.of(ARM64)));
+        RuntimeCreated created = pipeline.awaitRuntimeCreated(jobId);
+
+        assertThat(created.runtimeId()).isEqualTo(runtimeId);
+        assertThat(fake().creates(agent)).hasSize(1);
+        assertThat(fake().gets(runtimeId)).hasSize(6);
+        // one step attempt: the poll's failure was recorded, not thrown
+        assertThat(logs(jobId)).contains("GetAgentRuntime failed: InternalServerException: Internal server error "
+                + "(HTTP 500); still waiting for AgentCore runtime Polled_Through_Agent version 1",
+                "AgentCore runtime Polled_Through_Agent is READY (version 1)").doesNotContain("attempt 2");
     }
 
     @Test
@@ -332,6 +355,29 @@ class AgentCoreTargetTest {
         given().delete("/api/deployments/{jobId}", goneJob).then().statusCode(200)
                 .body("status", equalTo("REMOVED"));
         assertThat(fake().deletes(goneRuntimeId)).hasSize(1);
+    }
+
+    @Test
+    void aTearDownAgentCoreFailsAnswers502AndLeavesTheDeploymentActive() {
+        String agent = "Undeletable_Agent";
+        String runtimeId = runtimeBecomesReady(agent);
+        fake().deleteAnswers(runtimeId, internalError());
+        UUID jobId = UUID.randomUUID();
+        pipeline.publish(imageBuilt(jobId, agent, List.of(ARM64)));
+        pipeline.awaitRuntimeCreated(jobId);
+
+        given().delete("/api/deployments/{jobId}", jobId).then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("status", equalTo(502))
+                .body("detail", containsString("Could not delete AgentCore runtime " + runtimeId))
+                .body("detail", containsString("InternalServerException: Internal server error (HTTP 500)"));
+        given().get("/api/deployments/{jobId}", jobId).then().statusCode(200)
+                .body("status", equalTo("ACTIVE"));
+
+        // once AgentCore deletes it, the tear-down goes through
+        fake().deleteAnswers(runtimeId, deleting(runtimeId));
+        given().delete("/api/deployments/{jobId}", jobId).then().statusCode(200)
+                .body("status", equalTo("REMOVED"));
     }
 
     @Test

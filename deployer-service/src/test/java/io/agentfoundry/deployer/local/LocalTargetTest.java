@@ -19,6 +19,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -159,10 +162,15 @@ class LocalTargetTest {
         given().delete("/api/deployments/{jobId}", UUID.randomUUID()).then().statusCode(404);
     }
 
+    /** Where the deployer may load docker-archive images from (PodmanTestResource makes it). */
+    private static Path archiveDir() {
+        return Path.of(ConfigProvider.getConfig().getValue("agentfoundry.deployer.local.archive-dir", String.class));
+    }
+
     @Test
     void loadsAnImageWrittenAsADockerArchive() throws Exception {
-        TestImages.Pushed archived = TestImages.archive(java.nio.file.Files.createTempDirectory("archive")
-                .resolve("echo.tar"), "agentfoundry/archived_agent:1", Map.of("agentcore_server.py", ECHO_SERVER), UVICORN);
+        TestImages.Pushed archived = TestImages.archive(archiveDir().resolve("echo.tar"),
+                "agentfoundry/archived_agent:1", Map.of("agentcore_server.py", ECHO_SERVER), UVICORN);
         UUID jobId = UUID.randomUUID();
         kafka.publish(imageBuilt(jobId, "archived_agent", archived));
 
@@ -171,6 +179,44 @@ class LocalTargetTest {
         given().accept("text/event-stream").get("/api/steps/{jobId}/logs", jobId).then().statusCode(200)
                 .body(containsString("Loading " + archived.reference().substring("docker-archive:".length())));
         given().delete("/api/deployments/{jobId}", jobId).then().statusCode(200);
+    }
+
+    @Test
+    void anImageBuiltTheDeployerCannotTrustFailsTheStepBeforeTheEngineIsAsked() throws Exception {
+        // a readable file outside the archive directory, reached directly, by "..", and through a symbolic link in it
+        Path outside = Files.createTempFile(archiveDir().getParent(), "not-an-archive", ".tar");
+        Files.writeString(outside, "secret");
+        Path link = Files.createSymbolicLink(archiveDir().resolve("link-" + UUID.randomUUID() + ".tar"), outside);
+        Map<String, ImageBuilt> refused = new java.util.LinkedHashMap<>();
+        AgentSpec spec = new AgentSpec("untrusted_agent", null, "prompt", "bedrock/nova-pro", List.of(), List.of());
+        refused.put("ImageBuilt has no spec", new ImageBuilt(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                Instant.now(), 1, Instant.now(), null, echoImage.reference(), echoImage.digest(),
+                List.of(echoImage.platform()), "sha256:" + "01".repeat(32)));
+        refused.put("spec.name '../escape' is not an agent name", imageBuilt(UUID.randomUUID(), "../escape", echoImage));
+        refused.put("ImageBuilt has no imageReference", new ImageBuilt(UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), Instant.now(), 1, Instant.now(), spec, " ", echoImage.digest(),
+                List.of(echoImage.platform()), "sha256:" + "01".repeat(32)));
+        for (String path : List.of(outside.toString(), archiveDir() + "/../" + outside.getFileName(), link.toString(),
+                "/etc/hostname", archiveDir().toString())) {
+            refused.put("docker-archive " + path + " is not a file under agentfoundry.deployer.local.archive-dir",
+                    new ImageBuilt(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), Instant.now(), 1,
+                            Instant.now(), spec, "docker-archive:" + path, echoImage.digest(),
+                            List.of(echoImage.platform()), "sha256:" + "01".repeat(32)));
+        }
+        refused.values().forEach(kafka::publish);
+
+        refused.forEach((message, event) -> {
+            StepFailed failed = awaitEvent(Topics.STEP_FAILED, event.jobId(), StepFailed.class);
+            assertThat(failed.errorCode()).as(message).isEqualTo("INVALID_IMAGE_BUILT");
+            assertThat(failed.message()).contains(message);
+            assertThat(failed.retryable()).isFalse();
+            assertThat(kafka.readAll(Topics.RUNTIME_CREATED, r -> event.jobId().toString().equals(r.key()))).isEmpty();
+            // refused before the engine was asked anything: nothing pulled, loaded or started
+            assertThat(logLines(event.jobId())).noneMatch(line -> line.startsWith("Container engine")
+                    || line.startsWith("Loading") || line.startsWith("Pulling"));
+            assertThat(engine.inspect("agentfoundry-untrusted_agent-" + event.jobId().toString().substring(0, 8)))
+                    .isEmpty();
+        });
     }
 
     @Test

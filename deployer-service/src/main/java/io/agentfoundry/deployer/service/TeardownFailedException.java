@@ -1,0 +1,20 @@
+package io.agentfoundry.deployer.service;
+
+/**
+ * A runtime could not be torn down because its target failed or could not be reached; nothing was changed. The API
+ * answers 503 when the target was unavailable (not reached, not configured), else 502 with the target's own message.
+ */
+public class TeardownFailedException extends RuntimeException {
+
+    private final boolean unavailable;
+
+    public TeardownFailedException(String message, boolean unavailable, Throwable cause) {
+        super(message, cause);
+        this.unavailable = unavailable;
+    }
+
+    /** The target was not reached or is not configured, as opposed to answering with an error. */
+    public boolean unavailable() {
+        return unavailable;
+    }
+}
