@@ -1,6 +1,7 @@
 package io.agentfoundry.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.agentfoundry.registry.testsupport.SseReader;
+import io.agentfoundry.registry.testsupport.SseReader.SseEvent;
 import io.agentfoundry.events.AgentRequested;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.CodeGenerated;
@@ -29,13 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -436,49 +432,8 @@ class AgentJobResourceTest {
         given().get("/api/agents/" + taken).then().body("agentName", equalTo("support_bot"));
     }
 
-    private record SseEvent(Long id, String name, JsonNode data) {
-    }
-
     /** Reads the job's event stream to its end, in the background. */
     private CompletableFuture<List<SseEvent>> stream(UUID jobId, Long lastEventId) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(agents + "/" + jobId + "/events"))
-                .header("Accept", "text/event-stream").timeout(WAIT);
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId.toString());
-        }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<java.util.stream.Stream<String>> response = client.send(request.build(),
-                HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return CompletableFuture.supplyAsync(() -> {
-            List<SseEvent> events = new ArrayList<>();
-            Map<String, String> fields = new HashMap<>();
-            response.body().forEach(line -> {
-                if (line.isEmpty()) {
-                    if (!fields.isEmpty()) {
-                        events.add(toEvent(fields));
-                        fields.clear();
-                    }
-                    return;
-                }
-                int colon = line.indexOf(':');
-                fields.merge(line.substring(0, colon), line.substring(colon + 1).stripLeading(), (a, b) -> a + "\n" + b);
-            });
-            if (!fields.isEmpty()) {
-                events.add(toEvent(fields));
-            }
-            return events;
-        });
-    }
-
-    private static SseEvent toEvent(Map<String, String> fields) {
-        String data = fields.getOrDefault("data", "");
-        JsonNode json;
-        try {
-            json = data.startsWith("{") ? EventCodec.mapper().readTree(data) : null;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return new SseEvent(fields.containsKey("id") ? Long.valueOf(fields.get("id")) : null, fields.get("event"), json);
+        return SseReader.read(URI.create(agents + "/" + jobId + "/events"), lastEventId, WAIT);
     }
 }

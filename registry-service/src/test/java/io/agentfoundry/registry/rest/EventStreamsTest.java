@@ -1,10 +1,10 @@
 package io.agentfoundry.registry.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.platform.service.JobLogger;
 import io.agentfoundry.platform.service.StepExecutions;
+import io.agentfoundry.registry.testsupport.SseReader;
+import io.agentfoundry.registry.testsupport.SseReader.SseEvent;
 import io.agentfoundry.testinfra.PipelineTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
@@ -18,12 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -194,55 +189,12 @@ class EventStreamsTest {
         return base.resolve("/api/agents/" + jobId + "/events");
     }
 
-    private record SseEvent(Long id, String name, String rawData, JsonNode data) {
-    }
-
     private static CompletableFuture<List<SseEvent>> read(URI uri, Long lastEventId) throws Exception {
-        return read(uri, lastEventId, new CopyOnWriteArrayList<>());
+        return SseReader.read(uri, lastEventId, WAIT);
     }
 
-    /** Reads the stream to its end in the background, adding each event to received as it arrives. */
     private static CompletableFuture<List<SseEvent>> read(URI uri, Long lastEventId, List<SseEvent> received)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").timeout(WAIT);
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId.toString());
-        }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<java.util.stream.Stream<String>> response = client.send(request.build(),
-                HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("text/event-stream"));
-        return CompletableFuture.supplyAsync(() -> {
-            Map<String, String> fields = new HashMap<>();
-            response.body().forEach(line -> {
-                if (line.isEmpty()) {
-                    if (!fields.isEmpty()) {
-                        received.add(toEvent(fields));
-                        fields.clear();
-                    }
-                    return;
-                }
-                int colon = line.indexOf(':');
-                fields.merge(line.substring(0, colon), line.substring(colon + 1).stripLeading(), (a, b) -> a + "\n" + b);
-            });
-            if (!fields.isEmpty()) {
-                received.add(toEvent(fields));
-            }
-            return new ArrayList<>(received);
-        });
-    }
-
-    private static SseEvent toEvent(Map<String, String> fields) {
-        String data = fields.getOrDefault("data", "");
-        JsonNode json;
-        try {
-            json = data.startsWith("{") ? EventCodec.mapper().readTree(data) : null;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return new SseEvent(fields.containsKey("id") ? Long.valueOf(fields.get("id")) : null, fields.get("event"), data,
-                json);
+        return SseReader.read(uri, lastEventId, WAIT, received);
     }
 }
