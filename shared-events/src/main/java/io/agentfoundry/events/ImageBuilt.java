@@ -36,6 +36,9 @@ public record ImageBuilt(
         String baseImage,
         String baseDigest) implements PipelineEvent {
 
+    /** The prefix of an {@code imageReference} that names a {@code docker save} tar on disk instead of a registry. */
+    public static final String DOCKER_ARCHIVE = "docker-archive:";
+
     public ImageBuilt {
         platforms = platforms == null ? List.of() : List.copyOf(platforms);
     }

@@ -6,6 +6,7 @@ import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.TarImage;
+import io.agentfoundry.events.ImageBuilt;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public sealed interface PushTarget {
 
         @Override
         public String reference() {
-            return "docker-archive:" + tar;
+            return ImageBuilt.DOCKER_ARCHIVE + tar;
         }
 
         @Override

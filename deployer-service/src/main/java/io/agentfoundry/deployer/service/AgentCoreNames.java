@@ -32,7 +32,6 @@ public final class AgentCoreNames {
     private static final Pattern ECR_HOST =
             Pattern.compile("(\\d{12})\\.dkr\\.ecr(?:-fips)?\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?");
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9]+");
-    private static final String DOCKER_ARCHIVE = "docker-archive:";
     private static final String NAME_PREFIX = "agent_";
     private static final int HASH_LENGTH = 8;
 
@@ -88,7 +87,7 @@ public final class AgentCoreNames {
      */
     public static String containerUri(ImageBuilt image) {
         String reference = image.imageReference() == null ? "" : image.imageReference();
-        if (reference.startsWith(DOCKER_ARCHIVE)) {
+        if (reference.startsWith(ImageBuilt.DOCKER_ARCHIVE)) {
             throw new StepFailureException("IMAGE_NOT_IN_ECR", "AgentCore pulls images from Amazon ECR only, but this "
                     + "image is a docker-archive tar on the builder's disk (" + reference + "): set "
                     + "agentfoundry.builder.registry to an ECR registry (<account>.dkr.ecr.<region>.amazonaws.com) "

@@ -4,6 +4,7 @@ import io.agentfoundry.deployer.config.DeployerConfig;
 import io.agentfoundry.deployer.config.DeployerConfig.Target;
 import io.agentfoundry.deployer.domain.Deployment;
 import io.agentfoundry.events.ImageBuilt;
+import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.platform.messaging.StepFailureException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +56,6 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class AgentCoreTarget implements RuntimeTarget {
 
-    static final String DEFAULT_QUALIFIER = "DEFAULT";
 
     private static final Logger LOG = Logger.getLogger(AgentCoreTarget.class);
 
@@ -85,9 +85,9 @@ public class AgentCoreTarget implements RuntimeTarget {
         RuntimeVersion version = current.map(previous -> updateOrRecreate(agentCore, previous.runtimeId, settings,
                         progress))
                 .orElseGet(() -> createOrAdopt(agentCore, settings, progress));
-        String qualifier = DEFAULT_QUALIFIER;
+        String qualifier = RuntimeCreated.DEFAULT_QUALIFIER;
         Optional<String> endpoint = config.endpointName().filter(name -> !name.isBlank())
-                .filter(name -> !DEFAULT_QUALIFIER.equals(name));
+                .filter(name -> !RuntimeCreated.DEFAULT_QUALIFIER.equals(name));
         try {
             awaitRuntimeReady(agentCore, version, settings.name(), new Backoff(deadline, context), progress);
             if (endpoint.isPresent()) {

@@ -44,7 +44,6 @@ import java.util.function.Consumer;
 public class LocalContainerTarget implements RuntimeTarget {
 
     static final int AGENT_PORT = 8080;
-    static final String DOCKER_ARCHIVE = "docker-archive:";
     static final String JOB_LABEL = "io.agentfoundry.job-id";
     static final String AGENT_LABEL = "io.agentfoundry.agent";
     static final String ARCHIVE_DIR_SETTING = "agentfoundry.deployer.local.archive-dir";
@@ -74,7 +73,7 @@ public class LocalContainerTarget implements RuntimeTarget {
     @Override
     public RuntimePlacement deploy(ImageBuilt image, Optional<Deployment> current, DeployContext context) {
         // before anything reaches the engine: an archive outside the directory is refused, not streamed to it
-        Optional<Path> archive = image.imageReference().startsWith(DOCKER_ARCHIVE)
+        Optional<Path> archive = image.imageReference().startsWith(ImageBuilt.DOCKER_ARCHIVE)
                 ? Optional.of(archiveOf(image.imageReference())) : Optional.empty();
         try {
             context.progress("Container engine: " + engine.describe());
@@ -170,7 +169,7 @@ public class LocalContainerTarget implements RuntimeTarget {
      * engine is asked for anything, so that an ImageBuilt cannot have the deployer stream another file to the engine.
      */
     Path archiveOf(String reference) {
-        String requested = reference.substring(DOCKER_ARCHIVE.length());
+        String requested = reference.substring(ImageBuilt.DOCKER_ARCHIVE.length());
         String setting = config.archiveDir().filter(dir -> !dir.isBlank()).orElseThrow(() -> new StepFailureException(
                 "ARCHIVE_DIR_NOT_CONFIGURED", "The image is a docker-archive (" + requested + "), but this deployer "
                 + "loads none: set " + ARCHIVE_DIR_SETTING + " to the directory the builder writes its archives to "

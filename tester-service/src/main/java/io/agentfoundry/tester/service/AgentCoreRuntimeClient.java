@@ -33,7 +33,6 @@ import static io.agentfoundry.tester.service.RuntimeTransport.millisSince;
 @ApplicationScoped
 class AgentCoreRuntimeClient implements RuntimeTransport {
 
-    private static final String DEFAULT_QUALIFIER = "DEFAULT";
     private static final String ACCEPT = "application/json, text/event-stream";
     private static final Set<AgentRuntimeStatus> CANNOT_BECOME_READY = EnumSet.of(AgentRuntimeStatus.CREATE_FAILED,
             AgentRuntimeStatus.UPDATE_FAILED, AgentRuntimeStatus.DELETING);
@@ -138,7 +137,7 @@ class AgentCoreRuntimeClient implements RuntimeTransport {
             return new Probe(null, state, null);
         }
         String qualifier = qualifier(runtime);
-        if (DEFAULT_QUALIFIER.equals(qualifier)) {
+        if (RuntimeCreated.DEFAULT_QUALIFIER.equals(qualifier)) {
             return new Probe(true, state, described.statusAsString());
         }
         GetAgentRuntimeEndpointResponse endpoint;
@@ -211,7 +210,7 @@ class AgentCoreRuntimeClient implements RuntimeTransport {
 
     /** The runtime endpoint the event names; DEFAULT, the endpoint every runtime has, when it names none. */
     static String qualifier(RuntimeCreated runtime) {
-        return isBlank(runtime.qualifier()) ? DEFAULT_QUALIFIER : runtime.qualifier();
+        return isBlank(runtime.qualifier()) ? RuntimeCreated.DEFAULT_QUALIFIER : runtime.qualifier();
     }
 
     private static String describe(AwsServiceException e) {
