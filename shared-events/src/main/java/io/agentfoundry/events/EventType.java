@@ -11,7 +11,9 @@ public enum EventType {
     TEST_COMPLETED(TestCompleted.class, Topics.TEST_COMPLETED, "test-completed"),
     STEP_FAILED(StepFailed.class, Topics.STEP_FAILED, "step-failed"),
     JOB_LOG(JobLogRecord.class, Topics.JOB_LOGS, "job-log"),
-    JOB_CANCELLED(JobCancelled.class, Topics.JOB_CANCELLED, "job-cancelled");
+    JOB_CANCELLED(JobCancelled.class, Topics.JOB_CANCELLED, "job-cancelled"),
+    JOB_RETRIED(JobRetried.class, Topics.JOB_RETRIED, "job-retried"),
+    RUNTIME_LOST(RuntimeLost.class, Topics.RUNTIME_LOST, "runtime-lost");
 
     /** Schema version this build writes and the newest it reads. */
     public static final int CURRENT_SCHEMA_VERSION = 1;

@@ -14,6 +14,8 @@ public final class Topics {
     public static final String STEP_FAILED = "agentfoundry.step-failed.v1";
     public static final String JOB_LOGS = "agentfoundry.job-logs.v1";
     public static final String JOB_CANCELLED = "agentfoundry.job-cancelled.v1";
+    public static final String JOB_RETRIED = "agentfoundry.job-retried.v1";
+    public static final String RUNTIME_LOST = "agentfoundry.runtime-lost.v1";
 
     /** Each service dead-letters what it cannot process to its own topic. */
     public static String deadLetter(String service) {

@@ -74,19 +74,18 @@ class EventContractTest {
             .map(PipelineStep::service)
             .collect(Collectors.toSet());
 
-    /**
-     * The pipeline services that send each event. registry-service also re-sends a step's input event (AgentRequested,
-     * CodeGenerated, ImageBuilt, RuntimeCreated) with a new eventId to retry a job from the step that failed.
-     */
+    /** The pipeline services that send each event: each pipeline topic has its one producer. */
     private static final Map<EventType, Set<String>> SENDERS = Map.of(
             EventType.AGENT_REQUESTED, Set.of("registry-service"),
-            EventType.CODE_GENERATED, Set.of("generator-service", "registry-service"),
-            EventType.IMAGE_BUILT, Set.of("builder-service", "registry-service"),
-            EventType.RUNTIME_CREATED, Set.of("deployer-service", "registry-service"),
+            EventType.CODE_GENERATED, Set.of("generator-service"),
+            EventType.IMAGE_BUILT, Set.of("builder-service"),
+            EventType.RUNTIME_CREATED, Set.of("deployer-service"),
             EventType.TEST_COMPLETED, Set.of("tester-service"),
             EventType.STEP_FAILED, EVERY_SERVICE,
             EventType.JOB_LOG, EVERY_SERVICE,
-            EventType.JOB_CANCELLED, Set.of("registry-service"));
+            EventType.JOB_CANCELLED, Set.of("registry-service"),
+            EventType.JOB_RETRIED, Set.of("registry-service"),
+            EventType.RUNTIME_LOST, Set.of("deployer-service"));
 
     /**
      * Events that platform services other than the pipeline's may also send, under their own ce_source: submitted
@@ -105,7 +104,9 @@ class EventContractTest {
             EventType.STEP_FAILED, Set.of("registry-service"),
             EventType.JOB_LOG, Set.of("registry-service"),
             // consumed by the shared service platform, so in every service
-            EventType.JOB_CANCELLED, EVERY_SERVICE);
+            EventType.JOB_CANCELLED, EVERY_SERVICE,
+            EventType.JOB_RETRIED, EVERY_SERVICE,
+            EventType.RUNTIME_LOST, Set.of("registry-service"));
 
     /** The golden examples tell one job's story; these carry the spec its AgentRequested carries. */
     private static final Set<EventType> CARRY_THE_SPEC = Set.of(EventType.CODE_GENERATED, EventType.IMAGE_BUILT,
