@@ -3,12 +3,12 @@ package io.agentfoundry.generator;
 import io.agentfoundry.events.AgentRequested;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.EventCodec;
-import io.agentfoundry.events.PipelineStep;
+import io.agentfoundry.events.Topics;
 import io.agentfoundry.generator.mapping.PreviewRequest;
-import io.agentfoundry.generator.service.GenerationService;
 import io.agentfoundry.generator.testing.Requests;
 import io.agentfoundry.platform.bundle.BundleArchive;
-import io.agentfoundry.platform.messaging.StepRunner;
+import io.agentfoundry.platform.messaging.InboundRecord;
+import io.agentfoundry.platform.messaging.InboundRecords;
 import io.agentfoundry.testinfra.PipelineTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -28,6 +30,7 @@ import java.util.zip.ZipInputStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -39,10 +42,7 @@ import static org.hamcrest.Matchers.startsWith;
 class GenerationResourceTest {
 
     @Inject
-    StepRunner steps;
-
-    @Inject
-    GenerationService generation;
+    InboundRecords inbound;
 
     private UUID generatedJob() {
         UUID jobId = UUID.randomUUID();
@@ -50,7 +50,11 @@ class GenerationResourceTest {
                 List.of(Requests.pythonTool("echo_text", "Echoes.", "return text",
                         Requests.parameter("text", "string", "What to echo", true))), null, false, null);
         AgentRequested request = Requests.accepted(jobId, spec, Requests.ollama());
-        steps.run(PipelineStep.GENERATE, request, generation::generate);
+        // as the consumer hands it over: the step runs on a worker, and is done once the step API says so
+        inbound.process(new InboundRecord(Topics.AGENT_REQUESTED, 0, 0, jobId.toString(), EventCodec.encode(request),
+                Map.of()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/api/steps/" + jobId).statusCode() == 200
+                && "SUCCEEDED".equals(given().get("/api/steps/" + jobId).jsonPath().getString("status")));
         return jobId;
     }
 

@@ -8,6 +8,7 @@ import io.agentfoundry.events.CodeGenerated;
 import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.JobCancelled;
+import io.agentfoundry.events.JobRetried;
 import io.agentfoundry.events.JobLogRecord;
 import io.agentfoundry.events.PipelineEvent;
 import io.agentfoundry.events.PipelineStep;
@@ -91,6 +92,10 @@ class AgentJobResourceTest {
     private static List<ConsumerRecord<String, String>> awaitRecords(String topic, UUID jobId, int atLeast) {
         return await().atMost(WAIT).until(() -> kafka.readAll(topic, r -> jobId.toString().equals(r.key())),
                 records -> records.size() >= atLeast);
+    }
+
+    private static List<ConsumerRecord<String, String>> recordsOf(String topic, UUID jobId) {
+        return kafka.readAll(topic, r -> jobId.toString().equals(r.key()));
     }
 
     private static RecordMetadata publish(PipelineEvent event) {
@@ -260,14 +265,15 @@ class AgentJobResourceTest {
                 .body("steps[4].result.summary", equalTo("2 checks passed"))
                 .body("steps[2].result.digest", equalTo(digest))
                 .body("steps[1].durationMs", equalTo(1000)));
+        given().post("/api/agents/" + jobId + "/retry").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("has succeeded"));
     }
 
     @Test
-    void aFailedJobIsRetriedFromTheStepThatFailed() {
+    void aFailedJobIsRetriedByAskingTheFailedStepsOwnServiceToRunItAgain() {
         UUID jobId = submit(VALID);
         CodeGenerated generated = codeGenerated(jobId, Instant.now());
         publish(generated);
-        // the two events travel on different topics; the build's input must be stored before its failure is retried
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/agents/" + jobId).then()
                 .body("steps[1].status", equalTo("SUCCEEDED")));
         publish(new StepFailed(UUID.randomUUID(), jobId, generated.eventId(), Instant.now(), 1, PipelineStep.BUILD,
@@ -275,22 +281,25 @@ class AgentJobResourceTest {
         awaitStatus(jobId, "FAILED");
         given().get("/api/agents/" + jobId).then().body("failure", containsString("REGISTRY_UNREACHABLE"));
 
-        given().post("/api/agents/" + jobId + "/retry").then().statusCode(202)
+        given().header("X-Client-Id", "ops").post("/api/agents/" + jobId + "/retry").then().statusCode(202)
                 .body("status", equalTo("RUNNING"))
                 .body("steps[2].status", equalTo("RUNNING"))
                 .body("steps[2].attempts", equalTo(2))
                 .body("steps[2].errorCode", equalTo(null));
 
-        List<ConsumerRecord<String, String>> inputs = awaitRecords(Topics.CODE_GENERATED, jobId, 2);
-        ConsumerRecord<String, String> again = inputs.get(inputs.size() - 1);
-        CodeGenerated republished = EventCodec.decode(again.value(), CodeGenerated.class);
-        assertThat(republished.eventId()).isNotEqualTo(generated.eventId());
-        assertThat(republished.causationId()).isEqualTo(generated.eventId());
-        assertThat(republished.bundleUrl()).isEqualTo(generated.bundleUrl());
-        assertThat(KafkaTestClient.header(again, "ce_id")).isEqualTo(republished.eventId().toString());
+        ConsumerRecord<String, String> record = awaitRecords(Topics.JOB_RETRIED, jobId, 1).get(0);
+        JobRetried retried = EventCodec.decode(record.value(), JobRetried.class);
+        assertThat(retried.step()).isEqualTo(PipelineStep.BUILD);
+        assertThat(retried.retriedBy()).isEqualTo("ops");
+        assertThat(retried.reason()).contains("REGISTRY_UNREACHABLE");
+        assertThat(KafkaTestClient.header(record, "ce_source")).isEqualTo("registry-service");
+        // the registry re-sends no other service's event: the builder runs the step from the input it stored
+        assertThat(recordsOf(Topics.CODE_GENERATED, jobId)).hasSize(1);
 
-        given().post("/api/agents/" + jobId + "/retry").then().statusCode(409).contentType("application/problem+json");
-        publish(new ImageBuilt(UUID.randomUUID(), jobId, republished.eventId(), Instant.now(), 1, Instant.now(), null,
+        // a job still running may be retried too (its step is stuck, say): the step's attempts count on
+        given().post("/api/agents/" + jobId + "/retry").then().statusCode(202).body("steps[2].attempts", equalTo(3));
+        awaitRecords(Topics.JOB_RETRIED, jobId, 2);
+        publish(new ImageBuilt(UUID.randomUUID(), jobId, generated.eventId(), Instant.now(), 1, Instant.now(), null,
                 "agentfoundry/support_bot:" + jobId, "sha256:" + "cd".repeat(32), List.of("linux/arm64"),
                 generated.contentHash()));
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/agents/" + jobId).then()
@@ -299,7 +308,7 @@ class AgentJobResourceTest {
     }
 
     @Test
-    void aTestRunThatDidNotPassIsRetriedByPublishingTheRuntimeAgain() {
+    void aTestRunThatDidNotPassIsRetriedFromTheTestStep() {
         UUID jobId = submit(VALID);
         Instant now = Instant.now();
         RuntimeCreated runtime = new RuntimeCreated(UUID.randomUUID(), jobId, UUID.randomUUID(), now, 1, now, null,
@@ -311,13 +320,19 @@ class AgentJobResourceTest {
                 "1 of 2 checks failed", 120L, 150L));
         awaitStatus(jobId, "FAILED");
         given().post("/api/agents/" + jobId + "/retry").then().statusCode(202).body("steps[4].status", equalTo("RUNNING"));
-        RuntimeCreated again = EventCodec.decode(awaitRecords(Topics.RUNTIME_CREATED, jobId, 2).get(1).value(),
-                RuntimeCreated.class);
-        assertThat(again.causationId()).isEqualTo(runtime.eventId());
+        JobRetried retried = EventCodec.decode(awaitRecords(Topics.JOB_RETRIED, jobId, 1).get(0).value(),
+                JobRetried.class);
+        assertThat(retried.step()).isEqualTo(PipelineStep.TEST);
+        assertThat(recordsOf(Topics.RUNTIME_CREATED, jobId)).hasSize(1);
+
+        publish(new TestCompleted(UUID.randomUUID(), jobId, runtime.eventId(), Instant.now(), 1, now, true, 2, 0,
+                "2 checks passed", 110L, 140L));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/api/agents/" + jobId).then()
+                .body("steps[4].status", equalTo("SUCCEEDED")).body("steps[4].attempts", equalTo(2)));
     }
 
     @Test
-    void aCancelledJobStaysCancelledWhateverArrivesLater() throws InterruptedException {
+    void aCancelledJobStaysCancelledWhateverArrivesLaterUntilItIsRetried() throws InterruptedException {
         UUID jobId = submit(VALID);
         given().header("X-Client-Id", "ops").delete("/api/agents/" + jobId).then().statusCode(200)
                 .body("status", equalTo("CANCELLED"))
@@ -332,7 +347,15 @@ class AgentJobResourceTest {
         given().get("/api/agents/" + jobId).then().body("status", equalTo("CANCELLED"))
                 .body("steps[1].status", equalTo("CANCELLED"));
         given().delete("/api/agents/" + jobId).then().statusCode(409).contentType("application/problem+json");
-        given().post("/api/agents/" + jobId + "/retry").then().statusCode(409);
+
+        // a retry resumes it from the step it was cancelled in; every service lifts the cancellation
+        given().post("/api/agents/" + jobId + "/retry").then().statusCode(202)
+                .body("status", equalTo("RUNNING"))
+                .body("steps.status", contains("SUCCEEDED", "RUNNING", "PENDING", "PENDING", "PENDING"));
+        JobRetried retried = EventCodec.decode(awaitRecords(Topics.JOB_RETRIED, jobId, 1).get(0).value(),
+                JobRetried.class);
+        assertThat(retried.step()).isEqualTo(PipelineStep.GENERATE);
+        assertThat(retried.reason()).contains("cancellation");
     }
 
     @Test

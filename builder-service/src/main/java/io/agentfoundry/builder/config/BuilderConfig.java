@@ -56,8 +56,13 @@ public interface BuilderConfig {
     @WithDefault("5m")
     Duration buildTimeout();
 
+    /** The whole bundle must arrive within this, or the step fails with {@code BUNDLE_DOWNLOAD_TIMEOUT}. */
     @WithDefault("30s")
     Duration downloadTimeout();
+
+    /** A larger bundle is refused ({@code BUNDLE_TOO_LARGE}) before it is read whole. */
+    @WithDefault("33554432")
+    long maxBundleSize();
 
     Ecr ecr();
 

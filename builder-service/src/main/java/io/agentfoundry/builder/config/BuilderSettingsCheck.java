@@ -1,31 +1,26 @@
 package io.agentfoundry.builder.config;
 
 import io.agentfoundry.builder.service.ImagePlatform;
-import io.agentfoundry.events.Topics;
-import io.agentfoundry.platform.config.LongStepSettings;
-import io.agentfoundry.platform.config.PlatformConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.Config;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Refuses to start with settings that cannot work together, instead of failing every build later: the platform list
- * against the registry and base, and the transaction and record-age limits against the slowest build the deadlines
- * allow ({@link LongStepSettings}).
+ * against the registry and base.
  */
 @ApplicationScoped
 class BuilderSettingsCheck {
 
-    void check(@Observes StartupEvent started, BuilderConfig builder, PlatformConfig platform, Config config) {
-        List<String> problems = new ArrayList<>(platformProblems(builder));
-        problems.addAll(LongStepSettings.problems(Topics.CODE_GENERATED,
-                builder.downloadTimeout().plus(builder.buildTimeout()), "download-timeout + build-timeout", platform,
-                config));
-        LongStepSettings.requireNone("builder-service", problems);
+    void check(@Observes StartupEvent started, BuilderConfig builder) {
+        List<String> problems = platformProblems(builder);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("builder-service settings do not work together:\n - "
+                    + String.join("\n - ", problems));
+        }
     }
 
     static List<String> platformProblems(BuilderConfig builder) {

@@ -2,7 +2,6 @@ package io.agentfoundry.builder.service;
 
 import io.agentfoundry.builder.config.BuilderConfig;
 import io.agentfoundry.platform.messaging.StepFailureException;
-import io.agentfoundry.platform.service.CancelledJobs;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -14,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs a build on threads of its own and waits for it, until the build's deadline passes ({@code BUILD_TIMEOUT}) or
@@ -26,11 +26,9 @@ public class BuildSupervisor {
     private static final Duration CANCELLATION_CHECK_INTERVAL = Duration.ofMillis(500);
 
     private final BuilderConfig config;
-    private final CancelledJobs cancelledJobs;
 
-    BuildSupervisor(BuilderConfig config, CancelledJobs cancelledJobs) {
+    BuildSupervisor(BuilderConfig config) {
         this.config = config;
-        this.cancelledJobs = cancelledJobs;
     }
 
     /** A build, given the pool its work (and jib's) must run on. */
@@ -40,10 +38,9 @@ public class BuildSupervisor {
     }
 
     /**
-     * Must be called inside the step's transaction: cancellation is read from the {@code cancelled_job} table that
-     * the platform's JobCancelled consumer fills (READ COMMITTED lets each check see its latest commits).
+     * @param cancelled asked every half second while the build runs: whether the job has been cancelled meanwhile
      */
-    public <T> T run(UUID jobId, Build<T> build) {
+    public <T> T run(UUID jobId, BooleanSupplier cancelled, Build<T> build) {
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "build-" + jobId + "-" + threadNumber.incrementAndGet());
@@ -62,7 +59,7 @@ public class BuildSupervisor {
                 try {
                     return result.get(Math.min(left, CANCELLATION_CHECK_INTERVAL.toNanos()), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException stillRunning) {
-                    if (cancelledJobs.isCancelled(jobId)) {
+                    if (cancelled.getAsBoolean()) {
                         throw new StepFailureException("BUILD_CANCELLED",
                                 "The job was cancelled while its image was being built", false, null);
                     }

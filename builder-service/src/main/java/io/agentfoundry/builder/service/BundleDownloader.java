@@ -5,13 +5,15 @@ import io.agentfoundry.platform.bundle.BundleArchive;
 import io.agentfoundry.platform.messaging.StepFailureException;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.agentfoundry.platform.http.BoundedHttp;
+
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.util.SortedMap;
 
 /** Fetches a bundle from the link in {@code CodeGenerated} and checks it is the bundle the event announced. */
@@ -31,8 +33,9 @@ public class BundleDownloader {
     }
 
     /**
-     * @throws StepFailureException when the link is not http(s), the generator has no such bundle, or the bytes do not
-     *                              match the announced hash
+     * @throws StepFailureException when the link is not http(s), the generator has no such bundle, the bundle does not
+     *                              arrive whole within the download timeout or is larger than the cap, or the bytes
+     *                              do not match the announced hash
      * @throws UncheckedIOException when the generator cannot be reached (transient: the step is retried)
      */
     public SortedMap<String, byte[]> download(String bundleUrl, String expectedHash) {
@@ -45,35 +48,38 @@ public class BundleDownloader {
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
             throw new StepFailureException("INVALID_BUNDLE_URL", "Bundle URL must be http or https: " + bundleUrl);
         }
-        HttpResponse<InputStream> response;
+        BoundedHttp.Response response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(config.downloadTimeout()).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            response = BoundedHttp.read(http, HttpRequest.newBuilder(uri).GET().build(), config.downloadTimeout(),
+                    config.maxBundleSize(), BoundedHttp.Overflow.FAIL);
+        } catch (HttpTimeoutException e) {
+            throw new StepFailureException("BUNDLE_DOWNLOAD_TIMEOUT", "The bundle did not arrive whole from "
+                    + bundleUrl + " within " + config.downloadTimeout() + " (agentfoundry.builder.download-timeout)",
+                    true, e);
+        } catch (BoundedHttp.ResponseTooLargeException e) {
+            throw new StepFailureException("BUNDLE_TOO_LARGE", "The bundle at " + bundleUrl + " is larger than "
+                    + config.maxBundleSize() + " bytes (agentfoundry.builder.max-bundle-size)");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot download the bundle from " + bundleUrl, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while downloading " + bundleUrl, e);
         }
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new StepFailureException("BUNDLE_NOT_FOUND",
-                        "Generator answered " + response.statusCode() + " for " + bundleUrl);
-            }
-            SortedMap<String, byte[]> files;
-            try {
-                files = BundleArchive.read(body);
-            } catch (IllegalArgumentException e) {
-                throw new StepFailureException("INVALID_BUNDLE", e.getMessage());
-            }
-            String actualHash = BundleArchive.contentHash(files);
-            if (!actualHash.equals(expectedHash)) {
-                throw new StepFailureException("BUNDLE_HASH_MISMATCH",
-                        "Bundle content hash is " + actualHash + " but CodeGenerated announced " + expectedHash);
-            }
-            return files;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Reading the bundle from " + bundleUrl + " failed", e);
+        if (response.status() != 200) {
+            throw new StepFailureException("BUNDLE_NOT_FOUND", "Generator answered " + response.status() + " for "
+                    + bundleUrl);
         }
+        SortedMap<String, byte[]> files;
+        try {
+            files = BundleArchive.read(new ByteArrayInputStream(response.body()));
+        } catch (IllegalArgumentException e) {
+            throw new StepFailureException("INVALID_BUNDLE", e.getMessage());
+        }
+        String actualHash = BundleArchive.contentHash(files);
+        if (!actualHash.equals(expectedHash)) {
+            throw new StepFailureException("BUNDLE_HASH_MISMATCH",
+                    "Bundle content hash is " + actualHash + " but CodeGenerated announced " + expectedHash);
+        }
+        return files;
     }
 }

@@ -6,7 +6,7 @@ import io.agentfoundry.builder.domain.ImageBuild.LayerRecord;
 import io.agentfoundry.events.CodeGenerated;
 import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.ImageBuilt;
-import io.agentfoundry.platform.messaging.StepRunner.StepContext;
+import io.agentfoundry.platform.messaging.StepContext;
 import io.agentfoundry.platform.service.JobLogger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,10 +22,10 @@ import java.util.UUID;
 
 /**
  * The build step: bundle in, image and {@code ImageBuilt} out. After the download, the build runs on threads of its
- * own under its deadline, and stops when the job is cancelled; then the step records it and emits the event.
+ * own under its deadline, and stops when the job is cancelled; then the step records it with its success and emits the
+ * event. Nothing of it holds a transaction open.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRED)
 public class ImageBuildService {
 
     private final BuilderConfig config;
@@ -52,7 +52,7 @@ public class ImageBuildService {
 
         String repository = config.repositoryPrefix() + "/" + generated.spec().name().toLowerCase(Locale.ROOT);
         String tag = jobId.toString(); // one job, one tag, never rewritten to another image; never "latest"
-        AgentImageBuild.Result result = supervisor.run(jobId,
+        AgentImageBuild.Result result = supervisor.run(jobId, context::cancelled,
                 threads -> imageBuild.run(generated, bundle, repository, tag, threads, log));
         Duration took = Duration.between(start, Instant.now());
         List<String> platforms = imageBuild.platforms().stream().map(ImagePlatform::toString).toList();
@@ -61,7 +61,7 @@ public class ImageBuildService {
         log.info("Built " + result.reference() + "@" + result.digest() + " for " + String.join(", ", platforms)
                 + " in " + took.toMillis() + " ms (" + primary + ": " + BuildProgress.bytes(size) + " compressed)");
 
-        ImageBuild record = ImageBuild.<ImageBuild>findByIdOptional(jobId).orElseGet(ImageBuild::new);
+        ImageBuild record = new ImageBuild();
         record.jobId = jobId;
         record.imageReference = result.reference();
         record.repository = repository;
@@ -75,7 +75,8 @@ public class ImageBuildService {
         record.layers = layerRecords(result);
         record.durationMs = took.toMillis();
         record.builtAt = Instant.now();
-        record.persist();
+        // replaces an earlier attempt's row, if any
+        context.onSuccess(() -> ImageBuild.getEntityManager().merge(record));
 
         return new ImageBuilt(UUID.randomUUID(), jobId, generated.eventId(), Instant.now(),
                 EventType.CURRENT_SCHEMA_VERSION, context.startedAt(), generated.spec(), result.reference(),

@@ -19,6 +19,8 @@ public class Deployment extends PanacheEntityBase {
     /** A later job of the same agent replaced this runtime (LOCAL) or updated it to a new version (AGENTCORE). */
     public static final String SUPERSEDED = "SUPERSEDED";
     public static final String REMOVED = "REMOVED";
+    /** Reconciliation found the runtime gone and could not bring it back ({@code RuntimeLost}). */
+    public static final String LOST = "LOST";
 
     @Id
     @Column(name = "job_id")
@@ -63,6 +65,21 @@ public class Deployment extends PanacheEntityBase {
 
     @Column(name = "removed_at")
     public Instant removedAt;
+
+    /** The RuntimeCreated that announced the runtime. */
+    @Column(name = "announced_event_id")
+    public UUID announcedEventId;
+
+    /** Since when the runtime is no longer wanted (its job failed or was cancelled): removed after a grace period. */
+    @Column(name = "unwanted_since")
+    public Instant unwantedSince;
+
+    @Column(name = "unwanted_reason")
+    public String unwantedReason;
+
+    /** Why the deployment is REMOVED or LOST. */
+    @Column(name = "status_reason")
+    public String statusReason;
 
     /** The agent's live runtime on a target, other than the given job's own. */
     public static Optional<Deployment> activeOf(String agentName, String target, UUID exceptJob) {

@@ -9,11 +9,12 @@ import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.SpecRules;
 import io.agentfoundry.platform.messaging.StepFailureException;
-import io.agentfoundry.platform.messaging.StepRunner.StepContext;
-import io.agentfoundry.platform.service.CancelledJobs;
+import io.agentfoundry.platform.messaging.StepContext;
 import io.agentfoundry.platform.service.JobLogger;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -27,10 +28,10 @@ import java.util.regex.Pattern;
 
 /**
  * The deploy step: image in, a ready runtime and {@code RuntimeCreated} out. One runtime per agent and target: a later
- * job of the same agent replaces the container (LOCAL) or updates the runtime to a new version (AGENTCORE).
+ * job of the same agent replaces the container (LOCAL) or updates the runtime to a new version (AGENTCORE). The
+ * deployment runs outside any transaction; the deployment row is written with the step's success.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRED)
 public class DeploymentService {
 
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
@@ -38,14 +39,11 @@ public class DeploymentService {
     private final DeployerConfig config;
     private final Map<Target, RuntimeTarget> targets = new EnumMap<>(Target.class);
     private final JobLogger log;
-    private final CancelledJobs cancelledJobs;
 
-    DeploymentService(DeployerConfig config, Instance<RuntimeTarget> targets, JobLogger log,
-                      CancelledJobs cancelledJobs) {
+    DeploymentService(DeployerConfig config, Instance<RuntimeTarget> targets, JobLogger log) {
         this.config = config;
         targets.forEach(target -> this.targets.put(target.target(), target));
         this.log = log;
-        this.cancelledJobs = cancelledJobs;
     }
 
     public RuntimeCreated deploy(ImageBuilt image, StepContext context) {
@@ -55,22 +53,18 @@ public class DeploymentService {
         }
         Target target = targetOf(image);
         String agentName = image.spec().name();
-        Optional<Deployment> current = Deployment.activeOf(agentName, target.name(), image.jobId());
+        Optional<Deployment> current = QuarkusTransaction.requiringNew().call(
+                () -> Deployment.activeOf(agentName, target.name(), image.jobId()));
         Consumer<String> progress = line -> log.info(image.jobId(), context.step(), line);
         progress.accept("Deploying " + image.imageReference() + "@" + image.digest() + " to " + target
                 + current.map(previous -> " (replacing the runtime of job " + previous.jobId + ")").orElse(""));
 
-        // StepRunner only looks before the step starts; the target asks again while it waits. It asks on this thread,
-        // inside the step's transaction: each READ COMMITTED query sees the row the JobCancelled consumer committed.
+        // StepRunner only looks before the step starts; the target asks again while it waits
         DeployContext deploying = new DeployContext(progress, line -> log.warn(image.jobId(), context.step(), line),
-                () -> cancelledJobs.isCancelled(image.jobId()));
+                context::cancelled);
         RuntimeTarget.RuntimePlacement placed = targets.get(target).deploy(image, current, deploying);
 
-        current.ifPresent(previous -> {
-            previous.status = Deployment.SUPERSEDED;
-            previous.supersededBy = image.jobId();
-        });
-        Deployment deployment = Deployment.<Deployment>findByIdOptional(image.jobId()).orElseGet(Deployment::new);
+        Deployment deployment = new Deployment();
         deployment.jobId = image.jobId();
         deployment.agentName = agentName;
         deployment.target = target.name();
@@ -83,20 +77,37 @@ public class DeploymentService {
         deployment.imageReference = image.imageReference();
         deployment.imageDigest = image.digest();
         deployment.status = Deployment.ACTIVE;
-        deployment.supersededBy = null;
         deployment.createdAt = Instant.now();
-        deployment.removedAt = null;
-        deployment.persist();
-        progress.accept("Runtime " + placed.runtimeId() + " is ready"
-                + (placed.invocationUrl() == null ? "" : " at " + placed.invocationUrl()));
-
-        return new RuntimeCreated(UUID.randomUUID(), image.jobId(), image.eventId(), Instant.now(),
+        RuntimeCreated created = new RuntimeCreated(UUID.randomUUID(), image.jobId(), image.eventId(), Instant.now(),
                 EventType.CURRENT_SCHEMA_VERSION, context.startedAt(), image.spec(), target.name(),
                 placed.runtimeId(), placed.invocationUrl(), image.imageReference(), image.digest(),
                 placed.runtimeArn(), placed.runtimeVersion(), placed.qualifier(), placed.region());
+        deployment.announcedEventId = created.eventId();
+        context.onSuccess(() -> activate(deployment));
+        progress.accept("Runtime " + placed.runtimeId() + " is ready"
+                + (placed.invocationUrl() == null ? "" : " at " + placed.invocationUrl()));
+
+        return created;
+    }
+
+    /**
+     * With the step's success: this job's runtime is the agent's one on its target, and whichever was before (read
+     * again here, locked) is superseded. The database allows one ACTIVE deployment per agent and target.
+     */
+    private static void activate(Deployment deployment) {
+        Deployment.<Deployment>find("agentName = ?1 and target = ?2 and status = ?3 and jobId <> ?4",
+                        deployment.agentName, deployment.target, Deployment.ACTIVE, deployment.jobId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .forEach(previous -> {
+                    previous.status = Deployment.SUPERSEDED;
+                    previous.supersededBy = deployment.jobId;
+                });
+        Deployment.getEntityManager().flush();
+        Deployment.getEntityManager().merge(deployment);
     }
 
     /** Tears the job's runtime down. Idempotent: a removed deployment stays removed. */
+    @Transactional(Transactional.TxType.REQUIRED)
     public Optional<Deployment> remove(UUID jobId) {
         Optional<Deployment> found = Deployment.findByIdOptional(jobId);
         found.filter(deployment -> !Deployment.REMOVED.equals(deployment.status)).ifPresent(deployment -> {

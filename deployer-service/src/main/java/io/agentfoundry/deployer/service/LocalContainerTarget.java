@@ -7,6 +7,7 @@ import io.agentfoundry.engine.ContainerEngine.ContainerSpec;
 import io.agentfoundry.engine.ContainerEngine.ContainerState;
 import io.agentfoundry.engine.ContainerEngine.EngineException;
 import io.agentfoundry.events.ImageBuilt;
+import io.agentfoundry.platform.http.BoundedHttp;
 import io.agentfoundry.platform.messaging.StepFailureException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -48,8 +49,9 @@ public class LocalContainerTarget implements RuntimeTarget {
     static final String AGENT_LABEL = "io.agentfoundry.agent";
     static final String ARCHIVE_DIR_SETTING = "agentfoundry.deployer.local.archive-dir";
     static final String ENGINE_HOST_SETTING = "agentfoundry.deployer.local.engine-host";
-    /** A single /ping may not hold the readiness wait (and its cancellation checks) for longer than this. */
+    /** A single /ping, its whole answer, may not hold the readiness wait (and its cancellation checks) for longer. */
     static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+    private static final long MAX_PING_BYTES = 64 * 1024;
     private static final Logger LOG = Logger.getLogger(LocalContainerTarget.class);
     /** Keeps a failure message readable (and StepFailed within its 64 KiB) whatever the container printed. */
     private static final int MAX_LOG_LINE = 500;
@@ -288,12 +290,13 @@ public class LocalContainerTarget implements RuntimeTarget {
             }
             if (url != null) {
                 try {
-                    HttpResponse<String> ping = http.send(HttpRequest.newBuilder(URI.create(url + "/ping"))
-                            .timeout(PING_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
-                    if (ping.statusCode() == 200 && ping.body().contains("\"Healthy")) {
+                    BoundedHttp.Response ping = BoundedHttp.read(http, HttpRequest.newBuilder(URI.create(url + "/ping"))
+                            .GET().build(), PING_TIMEOUT, MAX_PING_BYTES, BoundedHttp.Overflow.FAIL);
+                    String body = new String(ping.body(), StandardCharsets.UTF_8);
+                    if (ping.status() == 200 && body.contains("\"Healthy")) {
                         return url;
                     }
-                    lastAnswer = "HTTP " + ping.statusCode() + " " + ping.body();
+                    lastAnswer = "HTTP " + ping.status() + " " + body;
                 } catch (IOException e) {
                     lastAnswer = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 } catch (InterruptedException e) {

@@ -10,7 +10,7 @@ import io.agentfoundry.generator.config.GeneratorConfig;
 import io.agentfoundry.generator.domain.GeneratedBundle;
 import io.agentfoundry.generator.domain.GeneratedFile;
 import io.agentfoundry.platform.bundle.BundleArchive;
-import io.agentfoundry.platform.messaging.StepRunner.StepContext;
+import io.agentfoundry.platform.messaging.StepContext;
 import io.agentfoundry.platform.service.JobLogger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,9 +22,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** The generate step: accepted request in, stored bundle and {@code CodeGenerated} out; and previews without a job. */
+/**
+ * The generate step: accepted request in, stored bundle and {@code CodeGenerated} out; and previews without a job. The
+ * rendering runs outside any transaction; the bundle is stored with the step's success.
+ */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRED)
 public class GenerationService {
 
     private final BundleRenderer renderer;
@@ -45,6 +47,17 @@ public class GenerationService {
         rendered.warnings().forEach(warning -> log.warn(jobId, context.step(), warning));
         String contentHash = rendered.contentHash();
 
+        context.onSuccess(() -> store(request, rendered));
+        log.info(jobId, context.step(), "Rendered " + rendered.files().size() + " files, " + contentHash);
+
+        return new CodeGenerated(UUID.randomUUID(), jobId, request.eventId(), Instant.now(),
+                EventType.CURRENT_SCHEMA_VERSION, context.startedAt(), request.spec(), bundleUrl(jobId), contentHash,
+                rendered.files().size(), config.version());
+    }
+
+    /** Replaces whatever an earlier attempt stored: the step's own transaction runs this. */
+    private void store(AgentRequested request, RenderedBundle rendered) {
+        UUID jobId = request.jobId();
         GeneratedFile.delete("key.jobId", jobId);
         GeneratedBundle.deleteById(jobId);
         rendered.files().forEach((path, content) -> {
@@ -56,7 +69,7 @@ public class GenerationService {
         });
         GeneratedBundle bundle = new GeneratedBundle();
         bundle.jobId = jobId;
-        bundle.contentHash = contentHash;
+        bundle.contentHash = rendered.contentHash();
         bundle.agentName = request.spec().name();
         bundle.modelId = request.model().catalogId();
         bundle.modelProvider = request.model().provider();
@@ -64,11 +77,6 @@ public class GenerationService {
         bundle.generatorVersion = config.version();
         bundle.createdAt = Instant.now();
         bundle.persist();
-        log.info(jobId, context.step(), "Rendered " + rendered.files().size() + " files, " + contentHash);
-
-        return new CodeGenerated(UUID.randomUUID(), jobId, request.eventId(), Instant.now(),
-                EventType.CURRENT_SCHEMA_VERSION, context.startedAt(), request.spec(), bundleUrl(jobId), contentHash,
-                rendered.files().size(), config.version());
     }
 
     /** Renders what an accepted request with these bindings would give, without a job; stores nothing. */

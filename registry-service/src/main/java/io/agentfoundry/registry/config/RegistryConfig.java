@@ -17,6 +17,8 @@ public interface RegistryConfig {
 
     Estimates estimates();
 
+    Deadlines deadlines();
+
     interface Catalog {
         /** Class-path location of the model catalog. */
         @WithDefault("catalog/models.json")
@@ -57,5 +59,30 @@ public interface RegistryConfig {
         /** Output tokens per invocation assumed when the client gives none. */
         @WithDefault("500")
         long defaultOutputTokens();
+    }
+
+    /**
+     * How long each step may run, from the moment it is handed to its service, before the registry fails the job with
+     * STEP_TIMEOUT (retryable). Longer than the step's own deadlines, so that a step that fails by itself says why.
+     */
+    interface Deadlines {
+        @WithDefault("5m")
+        Duration generate();
+
+        /** The builder's download (30 s) and build (5 m) timeouts, and waiting for a free builder. */
+        @WithDefault("15m")
+        Duration build();
+
+        /** The deployer's pull and readiness (LOCAL) or AgentCore's readiness (15 m) timeouts. */
+        @WithDefault("30m")
+        Duration deploy();
+
+        /** The tester's run timeout (10 m) and the reading of the runtime's logs. */
+        @WithDefault("20m")
+        Duration test();
+
+        /** How often running steps are held against their deadline. */
+        @WithDefault("10s")
+        Duration checkInterval();
     }
 }

@@ -46,13 +46,9 @@ public class JobStep extends PanacheEntityBase {
     @Column(name = "error_message")
     public String errorMessage;
 
-    /** The event that starts this step, as JSON; a retry re-publishes it. */
-    @Column(name = "input_event")
-    public String inputEvent;
-
-    /** The {@link io.agentfoundry.events.EventType} of {@link #inputEvent}. */
-    @Column(name = "input_event_type")
-    public String inputEventType;
+    /** The event that started this step, once the registry has seen it. */
+    @Column(name = "input_event_id")
+    public UUID inputEventId;
 
     /** In the order the steps run. */
     public static List<JobStep> ofJob(UUID jobId) {

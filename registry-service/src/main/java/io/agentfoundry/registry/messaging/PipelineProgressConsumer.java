@@ -2,65 +2,84 @@ package io.agentfoundry.registry.messaging;
 
 import io.agentfoundry.events.CodeGenerated;
 import io.agentfoundry.events.EventCodec;
+import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.PipelineEvent;
 import io.agentfoundry.events.RuntimeCreated;
+import io.agentfoundry.events.RuntimeLost;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.TestCompleted;
 import io.agentfoundry.events.Topics;
 import io.agentfoundry.platform.messaging.IdempotentConsumer;
+import io.agentfoundry.platform.messaging.InboundRecords;
 import io.agentfoundry.registry.service.JobProgressService;
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.function.Consumer;
 
 /** Follows every job through the pipeline's events to keep the job view current. */
+@Startup
 @ApplicationScoped
 public class PipelineProgressConsumer {
 
+    private final InboundRecords inbound;
     private final IdempotentConsumer consumer;
-    private final JobProgressService progress;
 
-    PipelineProgressConsumer(IdempotentConsumer consumer, JobProgressService progress) {
+    PipelineProgressConsumer(InboundRecords inbound, IdempotentConsumer consumer, JobProgressService progress) {
+        this.inbound = inbound;
         this.consumer = consumer;
-        this.progress = progress;
+        follow(CodeGenerated.class, progress::codeGenerated);
+        follow(ImageBuilt.class, progress::imageBuilt);
+        follow(RuntimeCreated.class, progress::runtimeCreated);
+        follow(TestCompleted.class, progress::testCompleted);
+        follow(StepFailed.class, progress::stepFailed);
+        follow(RuntimeLost.class, progress::runtimeLost);
+    }
+
+    private <E extends PipelineEvent> void follow(Class<E> type, Consumer<E> update) {
+        inbound.register(EventType.of(type).topic(), record -> {
+            E event = EventCodec.decode(record.value(), type);
+            consumer.processOnce(event, () -> update.accept(event));
+        });
     }
 
     @Incoming(Topics.CODE_GENERATED)
     @Blocking
-    public void codeGenerated(String record) {
-        apply(EventCodec.decode(record, CodeGenerated.class), progress::codeGenerated);
+    public void codeGenerated(ConsumerRecord<String, String> record) {
+        inbound.process(record);
     }
 
     @Incoming(Topics.IMAGE_BUILT)
     @Blocking
-    public void imageBuilt(String record) {
-        apply(EventCodec.decode(record, ImageBuilt.class), progress::imageBuilt);
+    public void imageBuilt(ConsumerRecord<String, String> record) {
+        inbound.process(record);
     }
 
     @Incoming(Topics.RUNTIME_CREATED)
     @Blocking
-    public void runtimeCreated(String record) {
-        apply(EventCodec.decode(record, RuntimeCreated.class), progress::runtimeCreated);
+    public void runtimeCreated(ConsumerRecord<String, String> record) {
+        inbound.process(record);
     }
 
     @Incoming(Topics.TEST_COMPLETED)
     @Blocking
-    public void testCompleted(String record) {
-        apply(EventCodec.decode(record, TestCompleted.class), progress::testCompleted);
+    public void testCompleted(ConsumerRecord<String, String> record) {
+        inbound.process(record);
     }
 
     @Incoming(Topics.STEP_FAILED)
     @Blocking
-    public void stepFailed(String record) {
-        apply(EventCodec.decode(record, StepFailed.class), progress::stepFailed);
+    public void stepFailed(ConsumerRecord<String, String> record) {
+        inbound.process(record);
     }
 
-    private <E extends PipelineEvent> void apply(E event, Consumer<E> update) {
-        consumer.process(event, (received, attempt) -> update.accept(received), exhausted -> {
-            // nothing to record beyond the dead letter: the registry is not a step that can fail a job
-        });
+    @Incoming(Topics.RUNTIME_LOST)
+    @Blocking
+    public void runtimeLost(ConsumerRecord<String, String> record) {
+        inbound.process(record);
     }
 }

@@ -252,17 +252,19 @@ public class AgentJobResource {
 
     @POST
     @Path("/{jobId}/retry")
-    @Operation(summary = "Restart a FAILED job from the step that failed",
-            description = "Publishes the event that starts the failed step again, with a new event id caused by the old "
-                    + "one; the step's service runs it again and the step's attempts count up.")
+    @Operation(summary = "Run a job that has not succeeded again, from its first step that has not succeeded",
+            description = "For a FAILED, CANCELLED or still RUNNING job. Publishes JobRetried: every service lifts the "
+                    + "job's cancellation, and the step's own service runs it again from the input it stored, as a new "
+                    + "attempt (one still running there is fenced off). The step's attempts count up.")
     @APIResponse(responseCode = "202", description = "The job, running again", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "retried", value = JOB_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "unknown", value = NOT_FOUND_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The job has not failed, or failed validation", content = @Content(
+    @APIResponse(responseCode = "409", description = "The job succeeded, or failed validation", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "not failed", value = CONFLICT_EXAMPLE)))
-    public Response retry(@PathParam("jobId") UUID jobId, @Context UriInfo uri) {
-        AgentJob job = jobs.retry(jobId);
+    public Response retry(@PathParam("jobId") UUID jobId, @HeaderParam("X-Client-Id") String clientId,
+                          @Context UriInfo uri) {
+        AgentJob job = jobs.retry(jobId, clientId == null || clientId.isBlank() ? "api" : clientId);
         return Response.accepted(view(job)).location(locationOf(uri, jobId)).build();
     }
 

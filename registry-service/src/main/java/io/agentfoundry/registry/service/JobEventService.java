@@ -1,6 +1,8 @@
 package io.agentfoundry.registry.service;
 
 import io.agentfoundry.events.JobLogRecord;
+import io.agentfoundry.events.PipelineStep;
+import io.agentfoundry.events.RuntimeLost;
 import io.agentfoundry.registry.domain.AgentJob;
 import io.agentfoundry.registry.domain.JobEvent;
 import io.agentfoundry.registry.domain.JobStep;
@@ -51,6 +53,18 @@ public class JobEventService {
         event.message = line.message();
         event.occurredAt = line.occurredAt();
         event.sourceEventId = line.eventId();
+        record(event);
+    }
+
+    /** The deployer found the job's runtime gone; the job's outcome stays what it was. */
+    public void runtimeLost(RuntimeLost lost) {
+        JobEvent event = newEvent(lost.jobId(), JobEvent.LOG);
+        event.service = PipelineStep.DEPLOY.service();
+        event.step = PipelineStep.DEPLOY.name();
+        event.level = JobLogRecord.Level.ERROR.name();
+        event.message = "The " + lost.target() + " runtime " + lost.runtimeId() + " is lost: " + lost.reason();
+        event.occurredAt = lost.occurredAt();
+        event.sourceEventId = lost.eventId();
         record(event);
     }
 

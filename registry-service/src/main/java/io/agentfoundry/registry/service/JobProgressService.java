@@ -2,13 +2,14 @@ package io.agentfoundry.registry.service;
 
 import io.agentfoundry.events.CodeGenerated;
 import io.agentfoundry.events.EventCodec;
-import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.PipelineEvent;
 import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.events.RuntimeCreated;
+import io.agentfoundry.events.RuntimeLost;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.TestCompleted;
+import io.agentfoundry.platform.messaging.DeadLetterWriter;
 import io.agentfoundry.registry.domain.AgentJob;
 import io.agentfoundry.registry.domain.JobStatus;
 import io.agentfoundry.registry.domain.JobStep;
@@ -21,18 +22,20 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the job view from the pipeline's events. Each event only moves its own step forward (a finished step is
  * never reopened, except by a retry) and the job's status is derived from all steps, so duplicates and events that
  * arrive out of the order the steps ran in leave the same view. A cancelled job keeps its status whatever arrives.
- * Each output event is also kept as the input of the next step, for retries.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class JobProgressService {
 
     private static final Logger LOG = Logger.getLogger(JobProgressService.class);
+    /** Failures the platform infers rather than the step's service reports. */
+    static final Set<String> INFERRED_FAILURES = Set.of(StepDeadlines.STEP_TIMEOUT, DeadLetterWriter.DEAD_LETTERED);
 
     private final JobEventService events;
 
@@ -71,6 +74,12 @@ public class JobProgressService {
         fail(event, event.step(), event.attempt(), event.errorCode(), event.message(), null);
     }
 
+    public void runtimeLost(RuntimeLost event) {
+        if (lockJob(event) != null) {
+            events.runtimeLost(event);
+        }
+    }
+
     private void succeed(PipelineEvent event, PipelineStep step, Instant startedAt, String result) {
         AgentJob job = lockJob(event);
         if (job == null) {
@@ -78,12 +87,8 @@ public class JobProgressService {
         }
         PipelineStep next = nextOf(step);
         JobStep following = next == null ? null : JobStep.findById(new JobStep.Key(event.jobId(), next));
-        if (following != null) {
-            following.inputEvent = EventCodec.encode(event);
-            following.inputEventType = EventType.of(event).name();
-        }
         JobStep row = JobStep.findById(new JobStep.Key(event.jobId(), step));
-        if (row == null || row.status.isTerminal()) {
+        if (row == null || settled(row)) {
             return;
         }
         row.status = JobStepStatus.SUCCEEDED;
@@ -92,6 +97,9 @@ public class JobProgressService {
         row.finishedAt = event.occurredAt();
         row.result = result;
         events.stepChanged(row, step.name().toLowerCase() + " succeeded");
+        if (following != null) {
+            following.inputEventId = event.eventId();
+        }
         if (following != null && following.status == JobStepStatus.PENDING) {
             following.status = JobStepStatus.RUNNING;
             following.startedAt = event.occurredAt();
@@ -106,7 +114,7 @@ public class JobProgressService {
             return;
         }
         JobStep row = JobStep.findById(new JobStep.Key(event.jobId(), step));
-        if (row == null || row.status.isTerminal()) {
+        if (row == null || settled(row)) {
             return;
         }
         row.status = JobStepStatus.FAILED;
@@ -118,6 +126,15 @@ public class JobProgressService {
         row.result = result;
         events.stepChanged(row, step.name().toLowerCase() + " failed [" + errorCode + "]: " + message);
         refresh(job, event.occurredAt());
+    }
+
+    /**
+     * A finished step is not reopened by what arrives later, except a failure the platform only inferred (the
+     * registry's deadline passed, or the step's input was dead-lettered): the step's own outcome replaces it.
+     */
+    private static boolean settled(JobStep row) {
+        return row.status.isTerminal()
+                && !(row.status == JobStepStatus.FAILED && INFERRED_FAILURES.contains(row.errorCode));
     }
 
     private static AgentJob lockJob(PipelineEvent event) {

@@ -1,14 +1,13 @@
 package io.agentfoundry.registry.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentfoundry.events.AgentRequested;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.JobCancelled;
+import io.agentfoundry.events.JobRetried;
 import io.agentfoundry.events.ModelBinding;
-import io.agentfoundry.events.PipelineEvent;
 import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.platform.messaging.OutboxWriter;
 import io.agentfoundry.platform.service.JobLogger;
@@ -119,41 +118,61 @@ public class JobService {
         return createRejectedJob(jobIdTaken ? UUID.randomUUID() : submission.jobId(), submission, requestedBy, violations);
     }
 
-    /** Re-publishes the input of the step that failed, as a new event caused by the old one. */
-    public AgentJob retry(UUID jobId) {
+    /**
+     * Runs a job that has not succeeded again, from the step that failed (or, for a cancelled or running job, its first
+     * step that has not succeeded): {@code JobRetried} lifts the
+     * job's cancellation in every service, and that step's own service runs it again from the input it stored (an
+     * attempt still running there is fenced off). The registry re-sends no other service's event.
+     */
+    public AgentJob retry(UUID jobId, String retriedBy) {
         AgentJob job = lockedJob(jobId);
-        if (job.status != JobStatus.FAILED) {
-            throw new JobConflictException("Only a FAILED job can be retried; job " + jobId + " is " + job.status);
+        if (job.status == JobStatus.SUCCEEDED) {
+            throw new JobConflictException("Job " + jobId + " has succeeded; submit its spec again for a new job");
         }
-        JobStep failed = JobStep.ofJob(jobId).stream().filter(step -> step.status == JobStepStatus.FAILED).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Job " + jobId + " is FAILED without a failed step"));
-        PipelineStep step = failed.key.step;
+        List<JobStep> steps = JobStep.ofJob(jobId);
+        // a failed job from the step that failed; a cancelled or running one from its first step not done
+        boolean failed = job.status == JobStatus.FAILED;
+        JobStep from = steps.stream().filter(step -> failed ? step.status == JobStepStatus.FAILED
+                        : step.status != JobStepStatus.SUCCEEDED).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Job " + jobId + " is " + job.status
+                        + " without a step to run again"));
+        PipelineStep step = from.key.step;
         if (step == PipelineStep.REQUEST) {
             throw new JobConflictException("Job " + jobId + " failed validation; submit a corrected spec as a new job");
         }
-        if (failed.inputEvent == null) {
-            throw new JobConflictException("The registry has not seen the event that starts " + step
-                    + " for job " + jobId + ", so it cannot publish it again");
-        }
-        PipelineEvent again = republished(failed.inputEvent, EventType.valueOf(failed.inputEventType));
-        outbox.append(again);
+        String reason = switch (job.status) {
+            case FAILED -> "retried after: " + job.failure;
+            case CANCELLED -> "resumed after its cancellation";
+            default -> "retried while " + step.name().toLowerCase() + " was still running";
+        };
         Instant now = Instant.now();
-        failed.inputEvent = EventCodec.encode(again);
-        failed.status = JobStepStatus.RUNNING;
-        failed.attempts++;
-        failed.startedAt = now;
-        failed.finishedAt = null;
-        failed.errorCode = null;
-        failed.errorMessage = null;
-        failed.result = null;
+        outbox.append(new JobRetried(UUID.randomUUID(), jobId, null, now, EventType.CURRENT_SCHEMA_VERSION, step,
+                cut(reason, 2000), retriedBy));
+        from.status = JobStepStatus.RUNNING;
+        from.attempts++;
+        from.startedAt = now;
+        from.finishedAt = null;
+        from.errorCode = null;
+        from.errorMessage = null;
+        from.result = null;
+        events.stepChanged(from, step.name().toLowerCase() + " retried (attempt " + from.attempts + ")");
+        for (JobStep later : steps) {
+            if (later.key.step.ordinal() > step.ordinal() && later.status != JobStepStatus.PENDING) {
+                later.status = JobStepStatus.PENDING;
+                later.startedAt = null;
+                later.finishedAt = null;
+                later.errorCode = null;
+                later.errorMessage = null;
+                later.result = null;
+                events.stepChanged(later, later.key.step.name().toLowerCase() + " pending again");
+            }
+        }
         job.status = JobStatus.RUNNING;
         job.failure = null;
         job.finishedAt = null;
         job.updatedAt = now;
-        events.stepChanged(failed, step.name().toLowerCase() + " retried (attempt " + failed.attempts + ")");
-        events.jobChanged(job, "retried from " + step.name().toLowerCase());
-        log.info(jobId, step, "Retrying " + step.name().toLowerCase() + ": published " + EventType.of(again).name()
-                + " " + again.eventId() + " again, caused by " + again.causationId());
+        events.jobChanged(job, "retried from " + step.name().toLowerCase() + " by " + retriedBy);
+        log.info(jobId, step, "Retrying " + step.name().toLowerCase() + " (" + reason + "), asked by " + retriedBy);
         return job;
     }
 
@@ -256,8 +275,7 @@ public class JobService {
                 // handed to the generator: running from the registry's point of view
                 row.status = JobStepStatus.RUNNING;
                 row.startedAt = job.createdAt;
-                row.inputEvent = EventCodec.encode(request);
-                row.inputEventType = EventType.AGENT_REQUESTED.name();
+                row.inputEventId = request.eventId();
             }
             row.persist();
         }
@@ -373,20 +391,12 @@ public class JobService {
         }
     }
 
-    private static PipelineEvent republished(String json, EventType type) {
-        try {
-            ObjectNode event = (ObjectNode) EventCodec.mapper().readTree(json);
-            event.put("causationId", event.path("eventId").asText());
-            event.put("eventId", UUID.randomUUID().toString());
-            event.put("occurredAt", Instant.now().toString());
-            return EventCodec.decode(event.toString(), type.recordType());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The stored input event is not JSON", e);
-        }
+    private static String cut(String text) {
+        return cut(text, MAX_TEXT_COLUMN);
     }
 
-    private static String cut(String text) {
-        return text == null || text.length() <= MAX_TEXT_COLUMN ? text : text.substring(0, MAX_TEXT_COLUMN);
+    private static String cut(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 
     private static String json(Object value) {

@@ -1,5 +1,6 @@
 package io.agentfoundry.registry.rest;
 
+import io.agentfoundry.events.JobRetried;
 import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.platform.service.JobLogger;
 import io.agentfoundry.platform.service.StepExecutions;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -119,7 +121,9 @@ class EventStreamsTest {
     void aRunningStepsLogSendsLinesAsTheyAreLoggedAndEndsWhenTheStepEnds() throws Exception {
         UUID jobId = UUID.randomUUID();
         log.info(jobId, PipelineStep.REQUEST, "logged before");
-        QuarkusTransaction.requiringNew().run(() -> steps.start(jobId, PipelineStep.REQUEST, null, 1));
+        QuarkusTransaction.requiringNew().run(() -> steps.begin(jobId, PipelineStep.REQUEST,
+                new JobRetried(UUID.randomUUID(), jobId, null, Instant.now(), 1, PipelineStep.REQUEST, "test", "test"),
+                "test-owner", Duration.ofMinutes(1)));
         List<SseEvent> received = new CopyOnWriteArrayList<>();
         CompletableFuture<List<SseEvent>> stream = read(stepLogs(jobId), null, received);
         await().atMost(WAIT).until(() -> received.size() == 1);

@@ -19,6 +19,8 @@ public interface PlatformConfig {
 
     Consumer consumer();
 
+    Step step();
+
     interface Outbox {
         /** Most events relayed in one round. */
         @WithDefault("200")
@@ -37,12 +39,50 @@ public interface PlatformConfig {
     }
 
     interface Consumer {
-        /** Tries of a handler that fails with an unexpected error, before the record is dead-lettered. */
+        /**
+         * Tries of a record whose handling fails for a reason of its own (not an unreachable database), before it is
+         * dead-lettered; also the tries of a step's work that fails unexpectedly, before the step fails.
+         */
         @WithDefault("3")
         int maxAttempts();
 
         /** Pause before the second try; doubled for each further try. */
         @WithDefault("200ms")
         Duration initialBackoff();
+
+        /**
+         * The longest pause between two tries while the database cannot be reached: consumers wait for it without a
+         * limit, backing off up to this.
+         */
+        @WithDefault("5s")
+        Duration maxBackoff();
+    }
+
+    interface Step {
+        /** Jobs this instance works on at once; further records wait in Kafka. */
+        @WithDefault("2")
+        int concurrency();
+
+        /**
+         * How long a step's lease lasts without renewal. The worker renews it every third of this; once it has
+         * expired, another instance (or this service, restarted) takes the step over.
+         */
+        @WithDefault("30s")
+        Duration lease();
+
+        /** How often expired leases are looked for. */
+        @WithDefault("5s")
+        Duration takeoverInterval();
+
+        /** Leases that expired on the same step before it fails with STEP_CRASHED instead of being taken over. */
+        @WithDefault("3")
+        int maxCrashes();
+
+        /**
+         * On shutdown, how long work in hand may take to finish; leases of work still running then are handed back, so
+         * the next instance takes it over at once.
+         */
+        @WithDefault("10s")
+        Duration shutdownGrace();
     }
 }

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An event waiting in the outbox, or already relayed to Kafka. */
+/**
+ * A record waiting in the outbox, or already relayed to Kafka: an event of the contract (sent with CloudEvents
+ * headers, keyed by its job id) or a raw record such as a dead letter (sent with its own key and headers).
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
@@ -23,14 +26,23 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "event_id", nullable = false, unique = true)
     public UUID eventId;
 
-    @Column(name = "job_id", nullable = false)
+    /** The event's job; null for a raw record. */
+    @Column(name = "job_id")
     public UUID jobId;
 
     @Column(nullable = false)
     public String topic;
 
-    @Column(name = "cloud_event_type", nullable = false)
+    /** The CloudEvent type of an event; null for a raw record. */
+    @Column(name = "cloud_event_type")
     public String cloudEventType;
+
+    /** A raw record's key (an event's is its job id). */
+    @Column(name = "record_key")
+    public String recordKey;
+
+    /** A raw record's headers, as a JSON object of strings. */
+    public String headers;
 
     @Column(nullable = false)
     public String payload;
@@ -46,4 +58,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    public boolean isEvent() {
+        return cloudEventType != null;
+    }
 }

@@ -29,11 +29,30 @@ public class StepExecution extends PanacheEntityBase {
     @Column(nullable = false)
     public StepStatus status;
 
+    /** Attempts started, counted when each starts: a crash cannot roll the count back. Also the attempt's fence. */
     @Column(nullable = false)
     public int attempts;
 
     @Column(name = "input_event_id")
     public UUID inputEventId;
+
+    /** The event that started the step, as received: what a takeover or a retry runs the step from again. */
+    @Column(name = "input_event")
+    public String inputEvent;
+
+    @Column(name = "input_event_type")
+    public String inputEventType;
+
+    /** Who works on the step while it is RUNNING; null when its owner handed it back on shutdown. */
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+
+    @Column(name = "lease_expires_at")
+    public Instant leaseExpiresAt;
+
+    /** Leases of the current input that expired because their owner stopped renewing them. */
+    @Column(nullable = false)
+    public int crashes;
 
     @Column(name = "started_at")
     public Instant startedAt;
@@ -52,4 +71,9 @@ public class StepExecution extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Whether this attempt of this owner still holds the step: the fence every write of an attempt passes. */
+    public boolean heldBy(String owner, int attempt) {
+        return status == StepStatus.RUNNING && owner.equals(leaseOwner) && attempts == attempt;
+    }
 }

@@ -9,13 +9,18 @@ import io.agentfoundry.platform.domain.StepStatus;
 import java.time.Instant;
 import java.util.UUID;
 
-/** This service's step of one job, as the REST API shows it. */
-public record StepView(UUID jobId, PipelineStep step, StepStatus status, int attempts, Instant startedAt,
-                       Instant finishedAt, JsonNode result, String errorCode, String errorMessage) {
+/**
+ * This service's step of one job, as the REST API shows it: while it runs, who holds its lease and until when, and
+ * how many of its workers stopped while working on it.
+ */
+public record StepView(UUID jobId, PipelineStep step, StepStatus status, int attempts, int crashes, String leaseOwner,
+                       Instant leaseExpiresAt, Instant startedAt, Instant finishedAt, JsonNode result,
+                       String errorCode, String errorMessage) {
 
     public static StepView of(StepExecution execution) {
-        return new StepView(execution.jobId, execution.step, execution.status, execution.attempts, execution.startedAt,
-                execution.finishedAt, parse(execution.result), execution.errorCode, execution.errorMessage);
+        return new StepView(execution.jobId, execution.step, execution.status, execution.attempts, execution.crashes,
+                execution.leaseOwner, execution.leaseExpiresAt, execution.startedAt, execution.finishedAt,
+                parse(execution.result), execution.errorCode, execution.errorMessage);
     }
 
     private static JsonNode parse(String json) {

@@ -4,26 +4,30 @@ import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.JobCancelled;
 import io.agentfoundry.events.Topics;
 import io.agentfoundry.platform.service.CancelledJobs;
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Every service records cancelled jobs, so that {@link StepRunner} starts no further step for them. */
+@Startup
 @ApplicationScoped
 public class JobCancelledConsumer {
 
-    private final IdempotentConsumer consumer;
-    private final CancelledJobs cancelled;
+    private final InboundRecords inbound;
 
-    JobCancelledConsumer(IdempotentConsumer consumer, CancelledJobs cancelled) {
-        this.consumer = consumer;
-        this.cancelled = cancelled;
+    JobCancelledConsumer(InboundRecords inbound, IdempotentConsumer consumer, CancelledJobs cancelled) {
+        this.inbound = inbound;
+        inbound.register(Topics.JOB_CANCELLED, record -> {
+            JobCancelled event = EventCodec.decode(record.value(), JobCancelled.class);
+            consumer.processOnce(event, () -> cancelled.record(event.jobId(), event.occurredAt(), event.reason()));
+        });
     }
 
     @Incoming(Topics.JOB_CANCELLED)
     @Blocking
-    public void consume(String record) {
-        JobCancelled event = EventCodec.decode(record, JobCancelled.class);
-        consumer.processOnce(event, () -> cancelled.record(event.jobId(), event.occurredAt(), event.reason()));
+    public void consume(ConsumerRecord<String, String> record) {
+        inbound.process(record);
     }
 }

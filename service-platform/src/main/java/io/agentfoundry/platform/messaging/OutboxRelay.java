@@ -1,7 +1,12 @@
 package io.agentfoundry.platform.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.platform.config.PlatformConfig;
 import io.agentfoundry.platform.domain.OutboxEvent;
+import io.agentfoundry.platform.service.InfrastructureFaults;
+import io.agentfoundry.platform.service.InfrastructurePause;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -16,13 +21,16 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -39,18 +47,24 @@ public class OutboxRelay {
     public static final String CHANNEL = "outbox";
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK_ID = 0x0A6E17F0L;
+    private static final String RELAY = "outbox relay";
 
     private final MutinyEmitter<String> emitter;
     private final EntityManager entityManager;
     private final PlatformConfig config;
+    private final InfrastructureFaults faults;
+    private final InfrastructurePause pause;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
 
-    OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, EntityManager entityManager, PlatformConfig config) {
+    OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, EntityManager entityManager, PlatformConfig config,
+                InfrastructureFaults faults, InfrastructurePause pause) {
         this.emitter = emitter;
         this.entityManager = entityManager;
         this.config = config;
+        this.faults = faults;
+        this.pause = pause;
     }
 
     void start(@Observes StartupEvent startup) {
@@ -88,11 +102,16 @@ public class OutboxRelay {
                 while (running && relayBatch() == config.outbox().batchSize()) {
                     // a full batch: there may be more right behind it
                 }
+                pause.resumed(RELAY);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warnf(e, "Outbox relay round failed; retrying in %d ms", sweepMillis);
+                if (faults.isInfrastructureFault(e)) {
+                    pause.pausedBy(RELAY, e); // said once; the sweep tries again
+                } else {
+                    LOG.warnf(e, "Outbox relay round failed; retrying in %d ms", sweepMillis);
+                }
             }
         }
     }
@@ -165,6 +184,13 @@ public class OutboxRelay {
     }
 
     private Message<String> toMessage(OutboxEvent row) {
+        if (!row.isEvent()) {
+            RecordHeaders headers = new RecordHeaders();
+            rawHeaders(row).forEach((name, value) -> headers.add(name,
+                    value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
+            return Message.of(row.payload, Metadata.of(OutgoingKafkaRecordMetadata.<String>builder()
+                    .withTopic(row.topic).withKey(row.recordKey).withHeaders(headers).build()));
+        }
         OutgoingCloudEventMetadata<Object> cloudEvent = OutgoingCloudEventMetadata.builder()
                 .withId(row.eventId.toString())
                 .withType(row.cloudEventType)
@@ -178,5 +204,17 @@ public class OutboxRelay {
                 .withKey(row.jobId.toString())
                 .build();
         return Message.of(row.payload, Metadata.of(cloudEvent, kafka));
+    }
+
+    private static Map<String, String> rawHeaders(OutboxEvent row) {
+        if (row.headers == null) {
+            return Map.of();
+        }
+        try {
+            return EventCodec.mapper().readValue(row.headers, new TypeReference<Map<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Outbox row " + row.id + " has headers that are not JSON", e);
+        }
     }
 }

@@ -10,6 +10,10 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
 /**
  * Puts an event in the outbox inside the caller's transaction, so the event exists exactly when the state change that
  * caused it does. The relay is woken when that transaction commits.
@@ -35,6 +39,23 @@ public class OutboxWriter {
         row.cloudEventType = type.cloudEventType();
         row.payload = EventCodec.encode(event);
         row.occurredAt = event.occurredAt();
+        persist(row);
+    }
+
+    /** A raw record (a dead letter): sent with this key and these headers, without CloudEvents headers of its own. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendRecord(String topic, String key, String value, Map<String, String> headers) {
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.randomUUID();
+        row.topic = topic;
+        row.recordKey = key;
+        row.payload = value == null ? "" : value;
+        row.headers = DeadLetterWriter.json(headers);
+        row.occurredAt = Instant.now();
+        persist(row);
+    }
+
+    private void persist(OutboxEvent row) {
         row.persist();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

@@ -1,41 +1,63 @@
 package io.agentfoundry.platform.messaging;
 
+import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.EventType;
+import io.agentfoundry.events.JobRetried;
 import io.agentfoundry.events.PipelineEvent;
 import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.events.StepFailed;
+import io.agentfoundry.platform.config.PlatformConfig;
 import io.agentfoundry.platform.domain.StepExecution;
 import io.agentfoundry.platform.service.CancelledJobs;
+import io.agentfoundry.platform.service.InfrastructureFaults;
+import io.agentfoundry.platform.service.InfrastructurePause;
 import io.agentfoundry.platform.service.JobLogger;
 import io.agentfoundry.platform.service.StepExecutions;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a pipeline step for one incoming event, the same way in every service: claim the event, mark the step running,
- * do the work, store the result and put the output event in the outbox — all in one transaction. A
- * {@link StepFailureException} fails the step with {@code StepFailed}; an unexpected error is retried, then fails the
- * step with a retryable {@code StepFailed} and dead-letters the record. No step starts for a cancelled job.
+ * Runs a pipeline step, the same way in every service, as short transactions around work that runs outside any:
+ * <ol>
+ *   <li>claim the event (a redelivery is skipped) and record the step RUNNING, with a lease for this instance and the
+ *   attempt counted, in one transaction; the record is then acknowledged;</li>
+ *   <li>do the work on a worker of this instance (at most {@code step.concurrency} at once), renewing the lease;</li>
+ *   <li>store the result, mark the step SUCCEEDED and put the output event in the outbox, in a second transaction,
+ *   only if this attempt still holds the step.</li>
+ * </ol>
+ * A {@link StepFailureException} fails the step with {@code StepFailed}; an unexpected error is tried again, then fails
+ * it with a retryable {@code UNEXPECTED_ERROR}. A database that cannot be reached is waited for, never counted. An
+ * expired lease (its owner died) is taken over from the stored input; after {@code step.max-crashes} such crashes the
+ * step fails with {@code STEP_CRASHED}. A retry ({@code JobRetried}) starts a new attempt from the stored input and
+ * fences off any attempt still running: each write of an attempt first checks that it still holds the step. No step
+ * starts for a cancelled job.
  */
 @ApplicationScoped
 public class StepRunner {
 
-    private final IdempotentConsumer consumer;
-    private final StepExecutions steps;
-    private final OutboxWriter outbox;
-    private final JobLogger log;
-    private final CancelledJobs cancelled;
-
-    StepRunner(IdempotentConsumer consumer, StepExecutions steps, OutboxWriter outbox, JobLogger log,
-               CancelledJobs cancelled) {
-        this.consumer = consumer;
-        this.steps = steps;
-        this.outbox = outbox;
-        this.log = log;
-        this.cancelled = cancelled;
-    }
+    public static final String UNEXPECTED_ERROR = "UNEXPECTED_ERROR";
+    public static final String STEP_CRASHED = "STEP_CRASHED";
+    private static final Logger LOG = Logger.getLogger(StepRunner.class);
 
     /** The work of a step: turn the input event into the output event. */
     @FunctionalInterface
@@ -43,43 +65,459 @@ public class StepRunner {
         PipelineEvent perform(I input, StepContext context);
     }
 
-    /** What a step's work knows about its run. */
-    public record StepContext(PipelineStep step, int attempt, Instant startedAt) {
+    /** An attempt this instance works on. */
+    private record Attempt(Step<?> step, UUID jobId, int number, PipelineEvent input, Instant startedAt) {
     }
 
-    public <I extends PipelineEvent> void run(PipelineStep step, I input, StepWork<I> work) {
-        try {
-            consumer.process(input, (event, attempt) -> {
-                if (cancelled.isCancelled(event.jobId())) {
-                    log.info(event.jobId(), step, step.name().toLowerCase() + " not started: the job was cancelled");
-                    steps.skipCancelled(event.jobId(), step, event.eventId());
-                    return;
+    private final IdempotentConsumer consumer;
+    private final StepExecutions steps;
+    private final OutboxWriter outbox;
+    private final JobLogger log;
+    private final CancelledJobs cancelled;
+    private final StepInputs stepInputs;
+    private final InfrastructureFaults faults;
+    private final InfrastructurePause pause;
+    private final PlatformConfig config;
+    private final String owner;
+    private final Map<PipelineStep, Step<?>> definitions = new ConcurrentHashMap<>();
+    private final Map<UUID, Attempt> inFlight = new ConcurrentHashMap<>();
+    private final Semaphore slots;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService schedule;
+    private volatile boolean stopping;
+
+    StepRunner(IdempotentConsumer consumer, StepExecutions steps, OutboxWriter outbox, JobLogger log,
+               CancelledJobs cancelled, StepInputs stepInputs, InfrastructureFaults faults, InfrastructurePause pause,
+               PlatformConfig config) {
+        this.consumer = consumer;
+        this.steps = steps;
+        this.outbox = outbox;
+        this.log = log;
+        this.cancelled = cancelled;
+        this.stepInputs = stepInputs;
+        this.faults = faults;
+        this.pause = pause;
+        this.config = config;
+        this.owner = config.serviceName() + "@" + ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+        int concurrency = Math.max(1, config.step().concurrency());
+        this.slots = new Semaphore(concurrency);
+        AtomicInteger workerNumber = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(concurrency, runnable -> daemon(runnable,
+                "step-worker-" + workerNumber.incrementAndGet()));
+        this.schedule = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "step-leases"));
+    }
+
+    /** A step of this service: the topic's handler passes each input to {@link #receive}. */
+    public final class Step<I extends PipelineEvent> {
+        private final PipelineStep step;
+        private final Class<I> inputType;
+        private final StepWork<I> work;
+
+        private Step(PipelineStep step, Class<I> inputType, StepWork<I> work) {
+            this.step = step;
+            this.inputType = inputType;
+            this.work = work;
+        }
+
+        /** Decodes the record as the step's input and starts the step on it. */
+        public void receive(InboundRecord record) {
+            start(EventCodec.decode(record.value(), inputType));
+        }
+
+        /**
+         * Claims the event and records the step RUNNING, then hands the work to a worker and returns: the caller may
+         * acknowledge the record. Waits for a free worker first. A redelivered event, or one of a cancelled job,
+         * starts nothing.
+         */
+        public void start(I input) {
+            acquireSlot();
+            boolean handedOver = false;
+            try {
+                Optional<Attempt> attempt = QuarkusTransaction.requiringNew().call(() -> begin(this, input));
+                if (attempt.isPresent()) {
+                    launch(attempt.get(), "started");
+                    handedOver = true;
                 }
-                StepExecution execution = steps.start(event.jobId(), step, event.eventId(), attempt);
-                log.info(event.jobId(), step, step.name().toLowerCase() + " started (attempt " + execution.attempts + ")");
-                PipelineEvent output = work.perform(event, new StepContext(step, execution.attempts, execution.startedAt));
-                steps.succeed(execution, output);
-                outbox.append(output);
-                log.info(event.jobId(), step, step.name().toLowerCase() + " succeeded: " + EventType.of(output).cloudEventType());
-            }, exhausted -> recordFailure(step, input, "UNEXPECTED_ERROR",
-                    describe(exhausted.error()), true, exhausted.attempt()));
-        } catch (StepFailureException failure) {
-            recordFailure(step, input, failure.errorCode(), failure.getMessage(), failure.retryable(), 1);
+            } finally {
+                if (!handedOver) {
+                    slots.release();
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private PipelineEvent perform(PipelineEvent input, StepContext context) {
+            return work.perform((I) input, context);
+        }
+
+        private String name() {
+            return step.name().toLowerCase();
         }
     }
 
-    private void recordFailure(PipelineStep step, PipelineEvent input, String errorCode, String message, boolean retryable,
-                               int attempt) {
-        consumer.processOnce(input, () -> {
-            StepExecution execution = steps.fail(input.jobId(), step, input.eventId(), attempt, errorCode, message);
-            outbox.append(new StepFailed(UUID.randomUUID(), input.jobId(), input.eventId(), Instant.now(),
-                    EventType.CURRENT_SCHEMA_VERSION, step, errorCode, message, retryable, execution.attempts));
-            log.error(input.jobId(), step, step.name().toLowerCase() + " failed [" + errorCode + "]: " + message);
-        });
+    public <I extends PipelineEvent> Step<I> define(PipelineStep step, Class<I> inputType, StepWork<I> work) {
+        Step<I> defined = new Step<>(step, inputType, work);
+        if (definitions.putIfAbsent(step, defined) != null) {
+            throw new IllegalStateException(step + " is defined already in " + config.serviceName());
+        }
+        stepInputs.define(EventType.of(inputType).topic(), step);
+        return defined;
+    }
+
+    void start(@Observes StartupEvent started) {
+        long renewMillis = Math.max(100, config.step().lease().toMillis() / 3);
+        schedule.scheduleWithFixedDelay(this::renewLeases, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
+        long takeoverMillis = Math.max(100, config.step().takeoverInterval().toMillis());
+        schedule.scheduleWithFixedDelay(this::takeOverExpiredLeases, Math.min(1_000, takeoverMillis), takeoverMillis,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets work in hand finish for a while, then hands back the leases of what still runs. */
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        schedule.shutdownNow();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(config.step().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Attempt attempt : inFlight.values()) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> steps.handBack(attempt.jobId(), owner, attempt.number()));
+                LOG.infof("Handed back %s of job %s (attempt %d): still running at shutdown", attempt.step().name(),
+                        attempt.jobId(), attempt.number());
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not hand back %s of job %s; its lease expires by itself (%s)", attempt.step().name(),
+                        attempt.jobId(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * Lifts the job's cancellation and, when the retried step is this service's, starts it again from the input it
+     * stored, as a new attempt that fences off any attempt still running.
+     */
+    public void retry(JobRetried retried) {
+        Step<?> step = definitions.get(retried.step());
+        if (step == null) {
+            consumer.processOnce(retried, () -> cancelled.resume(retried.jobId(), retried.occurredAt()));
+            return;
+        }
+        acquireSlot();
+        boolean handedOver = false;
+        try {
+            Optional<Attempt> attempt = QuarkusTransaction.requiringNew().call(() -> {
+                if (!consumer.claim(retried)) {
+                    return Optional.<Attempt>empty();
+                }
+                cancelled.resume(retried.jobId(), retried.occurredAt());
+                StepExecution execution = steps.lock(retried.jobId());
+                if (execution == null || execution.inputEvent == null) {
+                    return Optional.<Attempt>empty();
+                }
+                PipelineEvent input = storedInput(execution);
+                StepExecution begun = steps.begin(retried.jobId(), step.step, input, owner, config.step().lease());
+                return Optional.of(new Attempt(step, retried.jobId(), begun.attempts, input, begun.startedAt));
+            });
+            if (attempt.isPresent()) {
+                launch(attempt.get(), "retried by " + retried.retriedBy() + ":");
+                handedOver = true;
+            } else {
+                LOG.infof("Job %s: %s retried, but this service has not received its input yet; it starts when it does",
+                        retried.jobId(), step.name());
+            }
+        } finally {
+            if (!handedOver) {
+                slots.release();
+            }
+        }
+    }
+
+    /** Transaction 1: claim, and record the step RUNNING with this instance's lease. */
+    private Optional<Attempt> begin(Step<?> step, PipelineEvent input) {
+        if (!consumer.claim(input)) {
+            return Optional.empty();
+        }
+        if (cancelled.isCancelled(input.jobId())) {
+            steps.skipCancelled(input.jobId(), step.step, input);
+            log.info(input.jobId(), step.step, step.name() + " not started: the job was cancelled");
+            return Optional.empty();
+        }
+        StepExecution execution = steps.begin(input.jobId(), step.step, input, owner, config.step().lease());
+        return Optional.of(new Attempt(step, input.jobId(), execution.attempts, input, execution.startedAt));
+    }
+
+    private void launch(Attempt attempt, String how) {
+        inFlight.put(attempt.jobId(), attempt);
+        log.info(attempt.jobId(), attempt.step().step, attempt.step().name() + " " + how + " (attempt "
+                + attempt.number() + ")");
+        workers.execute(() -> work(attempt));
+    }
+
+    /** Step 2 and 3, on a worker. */
+    private void work(Attempt first) {
+        Attempt attempt = first;
+        String who = "worker " + attempt.step().name() + " " + attempt.jobId();
+        try {
+            int failures = 0;
+            long backoff = config.consumer().initialBackoff().toMillis();
+            while (true) {
+                UUID jobId = attempt.jobId();
+                StepContext context = new StepContext(jobId, attempt.step().step, attempt.number(),
+                        attempt.startedAt(), () -> cancelledMeanwhile(jobId));
+                try {
+                    PipelineEvent output = attempt.step().perform(attempt.input(), context);
+                    succeed(attempt, context, output, who);
+                    return;
+                } catch (StepFailureException failure) {
+                    fail(attempt, failure.errorCode(), failure.getMessage(), failure.retryable(), who);
+                    return;
+                } catch (RuntimeException e) {
+                    if (faults.isInfrastructureFault(e)) {
+                        // nobody's fault: the same attempt goes on once the database answers
+                        pause.pausedBy(who, e);
+                        sleep(backoff);
+                        backoff = Math.min(backoff * 2, config.consumer().maxBackoff().toMillis());
+                        continue;
+                    }
+                    failures++;
+                    if (failures >= Math.max(1, config.consumer().maxAttempts())) {
+                        fail(attempt, UNEXPECTED_ERROR, describe(e), true, who);
+                        return;
+                    }
+                    LOG.warnf(e, "%s of job %s, attempt %d, failed unexpectedly; trying again", attempt.step().name(),
+                            jobId, attempt.number());
+                    log.warn(jobId, attempt.step().step, attempt.step().name() + " attempt " + attempt.number()
+                            + " failed (" + describe(e) + "); trying again");
+                    sleep(backoff);
+                    backoff *= 2;
+                    Optional<Attempt> next = nextAttempt(attempt, who);
+                    if (next.isEmpty()) {
+                        return;
+                    }
+                    inFlight.put(jobId, next.get());
+                    attempt = next.get();
+                    log.info(jobId, attempt.step().step, attempt.step().name() + " started (attempt "
+                            + attempt.number() + ")");
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            // the lease expires, and the step is taken over
+            LOG.errorf(e, "The worker on %s of job %s stopped", attempt.step().name(), attempt.jobId());
+        } finally {
+            pause.resumed(who);
+            inFlight.remove(attempt.jobId(), attempt);
+            slots.release();
+        }
+    }
+
+    /** Transaction 2: the result, SUCCEEDED and the output event, if this attempt still holds the step. */
+    private void succeed(Attempt attempt, StepContext context, PipelineEvent output, String who) {
+        boolean stored = pause.untilAvailable(who, () -> QuarkusTransaction.requiringNew().call(() -> {
+            StepExecution execution = steps.lock(attempt.jobId());
+            if (execution == null || !execution.heldBy(owner, attempt.number())) {
+                return false;
+            }
+            context.runSuccessActions();
+            steps.succeed(execution, output);
+            outbox.append(output);
+            return true;
+        }));
+        if (stored) {
+            log.info(attempt.jobId(), attempt.step().step, attempt.step().name() + " succeeded: "
+                    + EventType.of(output).cloudEventType());
+        } else {
+            discarded(attempt, "its result");
+        }
+    }
+
+    private void fail(Attempt attempt, String errorCode, String message, boolean retryable, String who) {
+        boolean stored = pause.untilAvailable(who, () -> QuarkusTransaction.requiringNew().call(() -> {
+            StepExecution execution = steps.lock(attempt.jobId());
+            if (execution == null || !execution.heldBy(owner, attempt.number())) {
+                return false;
+            }
+            failStep(execution, errorCode, message, retryable);
+            return true;
+        }));
+        if (stored) {
+            log.error(attempt.jobId(), attempt.step().step, attempt.step().name() + " failed [" + errorCode + "]: "
+                    + message);
+        } else {
+            discarded(attempt, "its failure [" + errorCode + "]");
+        }
+    }
+
+    private void failStep(StepExecution execution, String errorCode, String message, boolean retryable) {
+        steps.fail(execution.jobId, execution.step, execution.inputEventId, execution.attempts, errorCode, message);
+        outbox.append(new StepFailed(UUID.randomUUID(), execution.jobId, execution.inputEventId, Instant.now(),
+                EventType.CURRENT_SCHEMA_VERSION, execution.step, errorCode, message, retryable, execution.attempts));
+    }
+
+    private void discarded(Attempt attempt, String what) {
+        log.warn(attempt.jobId(), attempt.step().step, attempt.step().name() + " attempt " + attempt.number()
+                + " ended, but " + what + " was discarded: a later attempt has the step now");
+    }
+
+    private Optional<Attempt> nextAttempt(Attempt attempt, String who) {
+        return pause.untilAvailable(who, () -> QuarkusTransaction.requiringNew().call(() -> {
+            StepExecution execution = steps.lock(attempt.jobId());
+            if (execution == null || !execution.heldBy(owner, attempt.number())) {
+                return Optional.<Attempt>empty();
+            }
+            StepExecution resumed = steps.resume(execution, owner, config.step().lease());
+            return Optional.of(new Attempt(attempt.step(), attempt.jobId(), resumed.attempts, attempt.input(),
+                    attempt.startedAt()));
+        }));
+    }
+
+    /** The work's cancellation check: an outage answers no, so that it does not stop the work. */
+    private boolean cancelledMeanwhile(UUID jobId) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> cancelled.isCancelled(jobId));
+        } catch (RuntimeException e) {
+            if (InfrastructureFaults.saysDatabaseUnreachable(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void renewLeases() {
+        try {
+            List<Attempt> attempts = new ArrayList<>(inFlight.values());
+            if (!attempts.isEmpty()) {
+                List<Attempt> lost = QuarkusTransaction.requiringNew().call(() -> attempts.stream()
+                        .filter(attempt -> !steps.renew(attempt.jobId(), owner, attempt.number(), config.step().lease()))
+                        .toList());
+                lost.forEach(attempt -> LOG.infof("%s of job %s, attempt %d, no longer holds its lease: a retry or "
+                        + "another instance has it; its outcome will be discarded", attempt.step().name(),
+                        attempt.jobId(), attempt.number()));
+            }
+            log.writeWaitingLines();
+        } catch (RuntimeException e) {
+            // the database is away: the lease runs on until it answers again, or expires
+            LOG.debugf("Renewing leases failed: %s", e.toString());
+        }
+    }
+
+    /** Steps whose owner stopped renewing their lease: resumed here, or failed after too many crashes. */
+    private void takeOverExpiredLeases() {
+        if (stopping || definitions.isEmpty()) {
+            return;
+        }
+        int free = slots.availablePermits();
+        if (free == 0) {
+            return;
+        }
+        try {
+            List<Runnable> afterCommit = new ArrayList<>();
+            List<Attempt> resumed = QuarkusTransaction.requiringNew().call(() -> {
+                List<Attempt> taken = new ArrayList<>();
+                for (StepExecution execution : steps.lockExpiredLeases(owner, free)) {
+                    Step<?> step = definitions.get(execution.step);
+                    if (step == null) {
+                        continue;
+                    }
+                    takeOver(execution, step, taken, afterCommit);
+                }
+                return taken;
+            });
+            afterCommit.forEach(Runnable::run);
+            for (Attempt attempt : resumed) {
+                if (slots.tryAcquire()) {
+                    launch(attempt, "taken over");
+                } else {
+                    QuarkusTransaction.requiringNew().run(() -> steps.handBack(attempt.jobId(), owner, attempt.number()));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("Looking for expired leases failed: %s", e.toString());
+        }
+    }
+
+    private void takeOver(StepExecution execution, Step<?> step, List<Attempt> taken, List<Runnable> afterCommit) {
+        UUID jobId = execution.jobId;
+        boolean crashed = execution.leaseOwner != null;
+        String previousOwner = execution.leaseOwner;
+        if (crashed) {
+            execution.crashes++;
+        }
+        if (cancelled.isCancelled(jobId)) {
+            steps.skipCancelled(jobId, step.step, null);
+            afterCommit.add(() -> log.info(jobId, step.step, step.name() + " not resumed: the job was cancelled while "
+                    + "its worker was gone"));
+            return;
+        }
+        Optional<PipelineEvent> input = execution.inputEvent == null ? Optional.empty() : readable(execution);
+        if (input.isEmpty() || (crashed && execution.crashes >= Math.max(1, config.step().maxCrashes()))) {
+            String message = input.isEmpty()
+                    ? "The step's worker stopped and its input was not stored (or cannot be read), so it cannot resume"
+                    : "The step's worker stopped " + execution.crashes + " times while working on it (last: "
+                    + previousOwner + "), so it is not tried again automatically";
+            failStep(execution, STEP_CRASHED, message, true);
+            afterCommit.add(() -> log.error(jobId, step.step, step.name() + " failed [" + STEP_CRASHED + "]: "
+                    + message));
+            return;
+        }
+        StepExecution resumed = steps.resume(execution, owner, config.step().lease());
+        taken.add(new Attempt(step, jobId, resumed.attempts, input.get(), resumed.startedAt));
+        String why = crashed ? "its worker " + previousOwner + " stopped renewing its lease (crash "
+                + execution.crashes + " of at most " + config.step().maxCrashes() + ")"
+                : "its worker handed it back when it shut down";
+        afterCommit.add(() -> log.warn(jobId, step.step, step.name() + " resumes: " + why));
+    }
+
+    private static Optional<PipelineEvent> readable(StepExecution execution) {
+        try {
+            return Optional.of(storedInput(execution));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static PipelineEvent storedInput(StepExecution execution) {
+        return EventCodec.decode(execution.inputEvent, EventType.valueOf(execution.inputEventType).recordType());
+    }
+
+    private void acquireSlot() {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a free worker", e);
+        }
     }
 
     private static String describe(Throwable error) {
         String message = error.getMessage();
         return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** For tests and the step API: this instance's name as a lease owner. */
+    public String owner() {
+        return owner;
+    }
+
+    /** Duration of a lease, as configured. */
+    public Duration lease() {
+        return config.step().lease();
     }
 }

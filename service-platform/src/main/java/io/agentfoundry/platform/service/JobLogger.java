@@ -6,27 +6,38 @@ import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.platform.config.PlatformConfig;
 import io.agentfoundry.platform.domain.JobLogEntry;
 import io.agentfoundry.platform.messaging.OutboxWriter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A job's log: each line is stored, published to the logs topic through the outbox, and streamed to SSE clients. Each
  * line commits in its own transaction, so the lines that explain a failure survive the failed work's rollback.
+ *
+ * <p>Work runs outside transactions and must not stop because its log cannot be written: while the database cannot be
+ * reached, lines wait here (in order, up to a bound) and are written before the next line that can be.
  */
 @ApplicationScoped
 public class JobLogger {
 
     private static final Logger LOG = Logger.getLogger(JobLogger.class);
     private static final int MAX_MESSAGE_LENGTH = 8_000;
+    private static final int MAX_WAITING_LINES = 10_000;
+
+    private record Line(UUID jobId, PipelineStep step, JobLogRecord.Level level, String text, Instant at) {
+    }
 
     private final OutboxWriter outbox;
     private final JobLogStream stream;
     private final PlatformConfig config;
+    private final Deque<Line> waiting = new ArrayDeque<>();
 
     JobLogger(OutboxWriter outbox, JobLogStream stream, PlatformConfig config) {
         this.outbox = outbox;
@@ -46,25 +57,76 @@ public class JobLogger {
         log(jobId, step, JobLogRecord.Level.ERROR, message);
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void log(UUID jobId, PipelineStep step, JobLogRecord.Level level, String message) {
         String text = message.length() > MAX_MESSAGE_LENGTH ? message.substring(0, MAX_MESSAGE_LENGTH) + "…" : message;
-        JobLogEntry entry = new JobLogEntry();
-        entry.jobId = jobId;
-        entry.step = step;
-        entry.level = level;
-        entry.message = text;
-        entry.loggedAt = Instant.now();
-        entry.persistAndFlush();
-        outbox.append(new JobLogRecord(UUID.randomUUID(), jobId, null, entry.loggedAt, EventType.CURRENT_SCHEMA_VERSION,
-                config.serviceName(), step, entry.id, level, text));
-        stream.lineAfterCommit(entry);
         LOG.logf(toJBossLevel(level), "[job %s] %s", jobId, text);
+        Line line = new Line(jobId, step, level, text, Instant.now());
+        synchronized (waiting) {
+            if (!waiting.isEmpty()) {
+                keep(line);
+                return;
+            }
+        }
+        try {
+            write(line);
+        } catch (RuntimeException e) {
+            if (!InfrastructureFaults.saysDatabaseUnreachable(e)) {
+                throw e;
+            }
+            synchronized (waiting) {
+                keep(line);
+            }
+        }
+    }
+
+    /** Writes the lines that waited for the database, in order; stops at the first that still cannot be written. */
+    public void writeWaitingLines() {
+        while (true) {
+            Line next;
+            synchronized (waiting) {
+                next = waiting.peekFirst();
+            }
+            if (next == null) {
+                return;
+            }
+            try {
+                write(next);
+            } catch (RuntimeException e) {
+                return;
+            }
+            synchronized (waiting) {
+                waiting.pollFirst();
+            }
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<JobLogEntry> linesAfter(UUID jobId, long afterId) {
         return JobLogEntry.list("jobId = ?1 and id > ?2 order by id", jobId, afterId);
+    }
+
+    private void write(Line line) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            JobLogEntry entry = new JobLogEntry();
+            entry.jobId = line.jobId();
+            entry.step = line.step();
+            entry.level = line.level();
+            entry.message = line.text();
+            entry.loggedAt = line.at();
+            entry.persistAndFlush();
+            outbox.append(new JobLogRecord(UUID.randomUUID(), line.jobId(), null, entry.loggedAt,
+                    EventType.CURRENT_SCHEMA_VERSION, config.serviceName(), line.step(), entry.id, line.level(),
+                    line.text()));
+            stream.lineAfterCommit(entry);
+        });
+    }
+
+    /** Caller holds the lock. The oldest lines give way when too many wait: the service's own log has them all. */
+    private void keep(Line line) {
+        if (waiting.size() >= MAX_WAITING_LINES) {
+            waiting.pollFirst();
+        }
+        waiting.addLast(line);
     }
 
     private static Logger.Level toJBossLevel(JobLogRecord.Level level) {

@@ -2,16 +2,16 @@ package io.agentfoundry.tester.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentfoundry.events.RuntimeCreated;
+import io.agentfoundry.platform.http.BoundedHttp;
 import io.agentfoundry.tester.config.TesterConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import static io.agentfoundry.tester.service.RuntimeTransport.isBlank;
 import static io.agentfoundry.tester.service.RuntimeTransport.millisSince;
@@ -36,7 +32,9 @@ class LocalRuntimeClient implements RuntimeTransport {
 
     static final String SESSION_HEADER = "X-Amzn-Bedrock-AgentCore-Runtime-Session-Id";
     private static final Set<String> HEALTHY = Set.of("Healthy", "HealthyBusy");
+    /** The whole /ping answer, headers and body, within this. */
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
+    private static final long MAX_PING_BYTES = 64 * 1024;
     private static final Set<String> HTTP_SCHEMES = Set.of("http", "https");
 
     private final HttpClient http;
@@ -107,16 +105,16 @@ class LocalRuntimeClient implements RuntimeTransport {
         String lastBody = null;
         while (true) {
             try {
-                HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(ping).timeout(PING_TIMEOUT).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                String status = statusOf(response.body());
-                if (response.statusCode() == 200 && HEALTHY.contains(status)) {
-                    return new Health(true, "/ping answered " + status, response.body(), millisSince(start));
+                BoundedHttp.Response response = BoundedHttp.read(http, HttpRequest.newBuilder(ping).GET().build(),
+                        PING_TIMEOUT, MAX_PING_BYTES, BoundedHttp.Overflow.FAIL);
+                String body = new String(response.body(), StandardCharsets.UTF_8);
+                String status = statusOf(body);
+                if (response.status() == 200 && HEALTHY.contains(status)) {
+                    return new Health(true, "/ping answered " + status, body, millisSince(start));
                 }
-                lastProblem = "/ping answered HTTP " + response.statusCode() + " with status "
+                lastProblem = "/ping answered HTTP " + response.status() + " with status "
                         + (status.isEmpty() ? "(none)" : status);
-                lastBody = response.body();
+                lastBody = body;
             } catch (IOException e) {
                 lastProblem = "/ping did not answer (" + e + ")";
             }
@@ -135,23 +133,18 @@ class LocalRuntimeClient implements RuntimeTransport {
                 .header(SESSION_HEADER, sessionId)
                 .POST(HttpRequest.BodyPublishers.ofString(Json.prompt(prompt), StandardCharsets.UTF_8))
                 .build();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
         long start = System.nanoTime();
         // the whole answer, streamed or not, must arrive within the timeout; past the cap the rest is dropped
-        CompletableFuture<HttpResponse<Void>> sent = http.sendAsync(request,
-                HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> chunk.ifPresent(bytes -> body.write(bytes, 0,
-                        Math.max(0, Math.min(bytes.length, Answer.MAX_BODY_BYTES - body.size()))))));
         try {
-            HttpResponse<Void> response = sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return Answer.of(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    body.toString(StandardCharsets.UTF_8), millisSince(start));
-        } catch (TimeoutException e) {
-            sent.cancel(true);
+            BoundedHttp.Response response = BoundedHttp.read(http, request, timeout, Answer.MAX_BODY_BYTES,
+                    BoundedHttp.Overflow.TRUNCATE);
+            return Answer.of(response.status(), response.headers().firstValue("Content-Type").orElse(null),
+                    new String(response.body(), StandardCharsets.UTF_8), millisSince(start));
+        } catch (HttpTimeoutException e) {
             return Answer.none("no complete answer within " + timeout.toMillis() + " ms", millisSince(start));
-        } catch (ExecutionException e) {
-            return Answer.none(e.getCause().toString(), millisSince(start));
+        } catch (IOException e) {
+            return Answer.none(e.getCause() == null ? e.toString() : e.getCause().toString(), millisSince(start));
         } catch (InterruptedException e) {
-            sent.cancel(true);
             Thread.currentThread().interrupt();
             return Answer.none("interrupted", millisSince(start));
         }

@@ -6,7 +6,7 @@ import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.TestCompleted;
 import io.agentfoundry.platform.messaging.StepFailureException;
-import io.agentfoundry.platform.messaging.StepRunner.StepContext;
+import io.agentfoundry.platform.messaging.StepContext;
 import io.agentfoundry.platform.service.JobLogger;
 import io.agentfoundry.tester.config.TesterConfig;
 import io.agentfoundry.tester.domain.TestCheck;
@@ -26,10 +26,10 @@ import java.util.UUID;
 /**
  * The test step: proves the runtime answers. It must become healthy, then each test case (or the smoke prompt) is sent
  * in one session and its answer judged against the case's expectations. The report (run, checks, latency
- * percentiles, the runtime's logs for the run) replaces any earlier report of the job.
+ * percentiles, the runtime's logs for the run) replaces any earlier report of the job, stored with the step's
+ * success. Nothing of it holds a transaction open.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRED)
 public class TestRunService {
 
     /** AgentCore session ids are 33 to 256 characters: this prefix and a UUID make 54. */
@@ -72,7 +72,8 @@ public class TestRunService {
                 checks.add(logged(step, caseCheck(transport, runtime, testCase, sessionId, runDeadline)));
             }
         }
-        TestRun run = save(runtime, step, transport.endpoint(runtime), startedAt, checks);
+        TestRun run = report(runtime, step, transport.endpoint(runtime), startedAt, checks);
+        context.onSuccess(() -> save(run, checks));
         return new TestCompleted(UUID.randomUUID(), run.jobId, runtime.eventId(), Instant.now(),
                 EventType.CURRENT_SCHEMA_VERSION, context.startedAt(), run.passed, run.checksPassed, run.checksFailed,
                 run.summary, run.latencyP50Ms, run.latencyP95Ms);
@@ -141,9 +142,8 @@ public class TestRunService {
                 excerpt(answer.body()), answer.status() == 0 ? null : answer.latencyMs());
     }
 
-    /** A retry re-sends RuntimeCreated: its report replaces the earlier one. */
-    private TestRun save(RuntimeCreated runtime, PipelineStep step, String endpoint, Instant startedAt,
-                         List<TestCheck> checks) {
+    private TestRun report(RuntimeCreated runtime, PipelineStep step, String endpoint, Instant startedAt,
+                           List<TestCheck> checks) {
         List<Long> latencies = checks.stream()
                 .filter(check -> check.name.startsWith(CASE_PREFIX) && check.latencyMs != null)
                 .map(check -> check.latencyMs)
@@ -161,11 +161,14 @@ public class TestRunService {
         run.latencyP95Ms = Percentiles.nearestRank(latencies, 95);
         run.summary = summary(run, checks, endpoint);
         run.runtimeLogs = runtimeLogs(runtime, step, run.startedAt, run.finishedAt).orElse(null);
-        // the earlier run's checks go with it (on delete cascade)
+        return run;
+    }
+
+    /** A retried step's report replaces the earlier one; its checks go with it (on delete cascade). */
+    private static void save(TestRun run, List<TestCheck> checks) {
         TestRun.delete("jobId", run.jobId);
         run.persistAndFlush();
         checks.forEach(check -> check.persist());
-        return run;
     }
 
     private List<AgentSpec.TestCase> casesOf(RuntimeCreated runtime) {

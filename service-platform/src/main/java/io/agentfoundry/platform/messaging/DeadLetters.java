@@ -1,0 +1,115 @@
+package io.agentfoundry.platform.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.agentfoundry.events.EventCodec;
+import io.agentfoundry.platform.domain.DeadLetter;
+import io.agentfoundry.platform.service.InfrastructureFaults;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * This service's dead letters, for operators: listed, and replayed through the handler of the topic they were read
+ * from, as they were read. A replay is idempotent: a dead letter that was replayed is not replayed again.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    public enum Outcome {
+        /** Handled now. */
+        REPLAYED,
+        /** Handled by an earlier replay; nothing was done. */
+        ALREADY_REPLAYED,
+        /** Failed again; the dead letter stays open with the new reason. */
+        FAILED
+    }
+
+    public record Replay(DeadLetter letter, Outcome outcome, String error) {
+    }
+
+    /** {@code open}: not replayed yet; {@code replayed}; null: all. */
+    public record Filter(Boolean replayed, UUID jobId) {
+    }
+
+    private final InboundRecords inbound;
+    private final EntityManager entityManager;
+
+    DeadLetters(InboundRecords inbound, EntityManager entityManager) {
+        this.inbound = inbound;
+        this.entityManager = entityManager;
+    }
+
+    /** Newest first. */
+    public List<DeadLetter> list(Filter filter, int page, int size) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            StringBuilder query = new StringBuilder("1 = 1");
+            var parameters = new java.util.HashMap<String, Object>();
+            if (filter.replayed() != null) {
+                query.append(filter.replayed() ? " and replayedAt is not null" : " and replayedAt is null");
+            }
+            if (filter.jobId() != null) {
+                query.append(" and jobId = :job");
+                parameters.put("job", filter.jobId());
+            }
+            return DeadLetter.<DeadLetter>find(query.toString(), Sort.descending("id"), parameters)
+                    .page(Page.of(page, size)).list();
+        });
+    }
+
+    public Optional<DeadLetter> find(long id) {
+        return QuarkusTransaction.joiningExisting().call(() -> DeadLetter.findByIdOptional(id));
+    }
+
+    /** Empty when there is no such dead letter. */
+    public Optional<Replay> replay(long id, String replayedBy) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            DeadLetter letter = entityManager.find(DeadLetter.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (letter == null) {
+                return Optional.<Replay>empty();
+            }
+            if (letter.replayedAt != null) {
+                return Optional.of(new Replay(letter, Outcome.ALREADY_REPLAYED, null));
+            }
+            if (!inbound.handles(letter.topic)) {
+                letter.replayAttempts++;
+                letter.lastReplayError = "This service no longer handles " + letter.topic;
+                return Optional.of(new Replay(letter, Outcome.FAILED, letter.lastReplayError));
+            }
+            try {
+                inbound.replay(new InboundRecord(letter.topic, letter.partition, letter.offset, letter.key,
+                        letter.payload, headers(letter)));
+            } catch (RuntimeException e) {
+                if (InfrastructureFaults.saysDatabaseUnreachable(e)) {
+                    throw e;
+                }
+                letter.replayAttempts++;
+                letter.lastReplayError = e.getMessage() == null ? e.toString() : e.getMessage();
+                return Optional.of(new Replay(letter, Outcome.FAILED, letter.lastReplayError));
+            }
+            letter.replayAttempts++;
+            letter.replayedAt = Instant.now();
+            letter.replayedBy = replayedBy;
+            letter.lastReplayError = null;
+            return Optional.of(new Replay(letter, Outcome.REPLAYED, null));
+        });
+    }
+
+    static Map<String, String> headers(DeadLetter letter) {
+        try {
+            return EventCodec.mapper().readValue(letter.headers, new TypeReference<Map<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The stored headers of dead letter " + letter.id + " are not JSON", e);
+        }
+    }
+}
