@@ -9,8 +9,13 @@ create unique index deployment_one_active on deployment (agent_name, target) whe
 
 -- The RuntimeCreated that announced the runtime (the cause of a later RuntimeLost).
 alter table deployment add column announced_event_id uuid;
--- A runtime no longer wanted (its job failed its test, or was cancelled) is removed after a grace period.
-alter table deployment add column unwanted_since timestamptz;
-alter table deployment add column unwanted_reason text;
+-- Jobs whose runtime is no longer wanted (the job failed its test, or its deploy or test step timed out), whether or not
+-- the runtime exists yet: the reaper removes it after a grace period unless a retry came later. Cancelled jobs are in
+-- the platform's cancelled_job.
+create table unwanted_runtime (
+    job_id uuid        primary key,
+    since  timestamptz not null,
+    reason text        not null
+);
 -- Why a runtime was removed or lost: a tear-down, the reaper, or what reconciliation found.
 alter table deployment add column status_reason text;

@@ -45,7 +45,9 @@ public final class ContainerEngine implements AutoCloseable {
     }
 
     /**
-     * @param host {@code unix:///path/to.sock} or {@code tcp://host:port}
+     * @param host            {@code unix:///path/to.sock} or {@code tcp://host:port}
+     * @param responseTimeout the longest silence on a request before it fails as unreachable: an engine that has
+     *                        stopped answering (paused, overloaded) must not hold its caller for ever
      */
     public static ContainerEngine connect(String host, Duration responseTimeout) {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
@@ -119,7 +121,18 @@ public final class ContainerEngine implements AutoCloseable {
      * @param containerPort the port the image serves, published on {@code bindAddress} at a port the engine picks
      */
     public record ContainerSpec(String name, String image, String platform, int containerPort, String bindAddress,
-                                Map<String, String> environment, Map<String, String> labels) {
+                                Map<String, String> environment, Map<String, String> labels, Integer hostPort) {
+
+        /** Published at a port the engine picks. */
+        public ContainerSpec(String name, String image, String platform, int containerPort, String bindAddress,
+                             Map<String, String> environment, Map<String, String> labels) {
+            this(name, image, platform, containerPort, bindAddress, environment, labels, null);
+        }
+
+        /** The same container, published at this host port (to come back at the address it had). */
+        public ContainerSpec onHostPort(int port) {
+            return new ContainerSpec(name, image, platform, containerPort, bindAddress, environment, labels, port);
+        }
     }
 
     /**
@@ -136,7 +149,9 @@ public final class ContainerEngine implements AutoCloseable {
                     .withLabels(spec.labels())
                     .withExposedPorts(port)
                     .withHostConfig(HostConfig.newHostConfig()
-                            .withPortBindings(new PortBinding(Ports.Binding.bindIp(spec.bindAddress()), port)));
+                            .withPortBindings(new PortBinding(spec.hostPort() == null
+                                    ? Ports.Binding.bindIp(spec.bindAddress())
+                                    : Ports.Binding.bindIpAndPort(spec.bindAddress(), spec.hostPort()), port)));
             if (spec.platform() != null) {
                 create.withPlatform(spec.platform());
             }
@@ -155,6 +170,26 @@ public final class ContainerEngine implements AutoCloseable {
                 failure.addSuppressed(removal);
             }
             throw failure;
+        }
+    }
+
+    /** A container as the engine lists it. */
+    public record ListedContainer(String id, String name, Map<String, String> labels, Instant created, String state) {
+    }
+
+    /** Every container (running or not) that carries this label with this value. */
+    public List<ListedContainer> list(String label, String value) {
+        try {
+            return client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(label, value)).exec().stream()
+                    .map(container -> new ListedContainer(container.getId(),
+                            container.getNames() == null || container.getNames().length == 0 ? null
+                                    : container.getNames()[0].replaceFirst("^/", ""),
+                            container.getLabels() == null ? Map.of() : container.getLabels(),
+                            container.getCreated() == null ? null : Instant.ofEpochSecond(container.getCreated()),
+                            container.getState()))
+                    .toList();
+        } catch (RuntimeException e) {
+            throw wrap("Listing containers labelled " + label + "=" + value, e);
         }
     }
 

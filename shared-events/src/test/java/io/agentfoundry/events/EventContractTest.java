@@ -100,8 +100,9 @@ class EventContractTest {
             EventType.CODE_GENERATED, Set.of("builder-service", "registry-service"),
             EventType.IMAGE_BUILT, Set.of("deployer-service", "registry-service"),
             EventType.RUNTIME_CREATED, Set.of("tester-service", "registry-service"),
-            EventType.TEST_COMPLETED, Set.of("registry-service"),
-            EventType.STEP_FAILED, Set.of("registry-service"),
+            // the deployer removes the runtimes of jobs that failed after their deploy
+            EventType.TEST_COMPLETED, Set.of("registry-service", "deployer-service"),
+            EventType.STEP_FAILED, Set.of("registry-service", "deployer-service"),
             EventType.JOB_LOG, Set.of("registry-service"),
             // consumed by the shared service platform, so in every service
             EventType.JOB_CANCELLED, EVERY_SERVICE,

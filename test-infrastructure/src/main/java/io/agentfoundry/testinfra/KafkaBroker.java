@@ -12,6 +12,7 @@ import org.apache.kafka.common.utils.Time;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,26 +23,34 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 
-/** A real single-node KRaft broker (broker and controller in one), in this JVM. */
+/**
+ * A real single-node KRaft broker (broker and controller in one), in this JVM. Its data directory keeps everything a
+ * restart needs: the broker's settings (ports included) and its formatted storage, so that a broker started again on
+ * the same directory, in this JVM or another, is the same cluster with the same topics, records and offsets.
+ */
 public final class KafkaBroker implements AutoCloseable {
 
-    private final KafkaRaftServer server;
-    private final String bootstrapServers;
+    static final String SETTINGS_FILE = "agentfoundry-broker.properties";
 
-    private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
-        this.server = server;
+    private final Properties settings;
+    private final String bootstrapServers;
+    private KafkaRaftServer server;
+
+    private KafkaBroker(Properties settings, String bootstrapServers) {
+        this.settings = settings;
         this.bootstrapServers = bootstrapServers;
     }
 
     /**
-     * @param port   the client port; 0 for a free one
-     * @param logDir where the broker keeps its data; reused (not reformatted) when it already holds a broker's data
+     * @param port   the client port; 0 for a free one (or the one the directory's broker had)
+     * @param logDir where the broker keeps its data; a broker that ran there before is started again as it was
      */
-    public static KafkaBroker start(int port, Path logDir) throws IOException {
-        int clientPort = port == 0 ? FreePorts.find() : port;
-        int controllerPort = FreePorts.find();
+    public static synchronized KafkaBroker start(int port, Path logDir) throws IOException {
         Files.createDirectories(logDir);
-        Properties props = new Properties();
+        Path settingsFile = logDir.resolve(SETTINGS_FILE);
+        Properties props = Files.exists(settingsFile) ? read(settingsFile) : new Properties();
+        int clientPort = port != 0 ? port : portOf(props, "listeners", "PLAINTEXT").orElseGet(FreePorts::find);
+        int controllerPort = portOf(props, "listeners", "CONTROLLER").orElseGet(FreePorts::find);
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
@@ -61,25 +70,49 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("num.partitions", "3");
         props.put("auto.create.topics.enable", "true");
-
-        Path configFile = logDir.resolve("agentfoundry-broker.properties");
-        try (OutputStream out = Files.newOutputStream(configFile)) {
-            props.store(out, "written by KafkaBroker");
+        try (OutputStream out = Files.newOutputStream(settingsFile)) {
+            props.store(out, "written by KafkaBroker; read again when the broker starts on this directory");
         }
-        ByteArrayOutputStream formatOutput = new ByteArrayOutputStream();
-        int formatted = StorageTool.execute(new String[]{
-                "format", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString(), "--ignore-formatted"},
-                new PrintStream(formatOutput, true, StandardCharsets.UTF_8));
-        if (formatted != 0) {
-            throw new IllegalStateException("Formatting Kafka storage failed: " + formatOutput.toString(StandardCharsets.UTF_8));
+        // Formatted once: formatting again (even with --ignore-formatted) under a new cluster id makes the stored
+        // meta.properties disagree with the bootstrap checkpoint, and the broker refuses to start.
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            ByteArrayOutputStream formatOutput = new ByteArrayOutputStream();
+            int formatted = StorageTool.execute(new String[]{
+                    "format", "-t", Uuid.randomUuid().toString(), "-c", settingsFile.toString(), "--ignore-formatted"},
+                    new PrintStream(formatOutput, true, StandardCharsets.UTF_8));
+            if (formatted != 0) {
+                throw new IllegalStateException("Formatting Kafka storage failed: "
+                        + formatOutput.toString(StandardCharsets.UTF_8));
+            }
         }
-        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-        server.startup();
-        return new KafkaBroker(server, "127.0.0.1:" + clientPort);
+        KafkaBroker broker = new KafkaBroker(props, "127.0.0.1:" + clientPort);
+        broker.startServer();
+        return broker;
     }
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Stops the broker (clients see it gone) and starts it again on the same ports and data. */
+    public synchronized void restart() {
+        stop();
+        startServer();
+    }
+
+    /** Stops the broker; {@link #resume} starts it again as it was. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    public synchronized void resume() {
+        if (server == null) {
+            startServer();
+        }
     }
 
     /** Creates the topics that do not exist yet. */
@@ -102,7 +135,33 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
+    }
+
+    private void startServer() {
+        server = new KafkaRaftServer(new KafkaConfig(settings, false), Time.SYSTEM);
+        server.startup();
+    }
+
+    private static Properties read(Path file) throws IOException {
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            props.load(in);
+        }
+        return props;
+    }
+
+    /** The port of a listener in a stored {@code listeners} setting. */
+    private static java.util.Optional<Integer> portOf(Properties props, String setting, String listener) {
+        String value = props.getProperty(setting);
+        if (value == null) {
+            return java.util.Optional.empty();
+        }
+        for (String entry : value.split(",")) {
+            if (entry.startsWith(listener + "://")) {
+                return java.util.Optional.of(Integer.parseInt(entry.substring(entry.lastIndexOf(':') + 1)));
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -13,9 +13,13 @@ import java.util.List;
 
 /**
  * The broker and database the pipeline needs, started once per JVM on free ports and shared by every test in it.
- * Every topic of the contract, and every service's dead-letter topic, exists before the first test runs.
+ * Every topic of the contract, and every service's dead-letter topic, exists before the first test runs. Both can be
+ * restarted ({@link KafkaBroker#restart}, {@link PostgresServer#restart}) by tests of what a service does meanwhile.
  */
 public final class PipelineInfrastructure {
+
+    /** Partitions of every topic: the most instances of one service that share its work. */
+    public static final int PARTITIONS = 3;
 
     private static PipelineInfrastructure shared;
 
@@ -33,7 +37,7 @@ public final class PipelineInfrastructure {
                 Path kafkaDir = Files.createTempDirectory("agentfoundry-kafka");
                 KafkaBroker kafka = KafkaBroker.start(0, kafkaDir);
                 PostgresServer postgres = PostgresServer.startEmbedded(0, null);
-                kafka.createTopics(allTopics(), 3);
+                kafka.createTopics(allTopics(), PARTITIONS);
                 shared = new PipelineInfrastructure(kafka, postgres);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     kafka.close();

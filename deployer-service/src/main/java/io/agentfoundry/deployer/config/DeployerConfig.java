@@ -27,6 +27,25 @@ public interface DeployerConfig {
 
     AgentCore agentcore();
 
+    Reconcile reconcile();
+
+    /**
+     * The deployer holds what runs against what it recorded: on start and then periodically it re-creates an ACTIVE
+     * container that vanished (or marks it LOST with RuntimeLost), and removes runtimes nobody wants any more.
+     */
+    interface Reconcile {
+        /** How often; the first round runs soon after start. */
+        @WithDefault("60s")
+        Duration interval();
+
+        /**
+         * How long the runtime of a job that failed its test, or was cancelled, is kept (to look at it) before it is
+         * removed. A retry within this time keeps it.
+         */
+        @WithDefault("10m")
+        Duration grace();
+    }
+
     interface Local {
         /**
          * The Docker Engine API: {@code unix:///var/run/docker.sock}, Podman's {@code unix:///run/podman/podman.sock},
@@ -67,6 +86,24 @@ public interface DeployerConfig {
 
         /** Environment variables every agent container gets (for example AWS_REGION, OLLAMA_HOST). */
         Map<String, String> environment();
+
+        /**
+         * How long a deployment waits for an engine that does not answer (restarting, paused, overloaded) before the
+         * step fails with ENGINE_UNREACHABLE.
+         */
+        @WithDefault("60s")
+        Duration engineWait();
+
+        /** The longest an engine request may go without an answer before it counts as unreachable. */
+        @WithDefault("30s")
+        Duration engineResponseTimeout();
+
+        /**
+         * The label value that marks this deployer's containers on a shared engine; only containers with it are
+         * reconciled or removed as leftovers. Unset: derived from the deployer's database, so that replicas share it
+         * and deployers with other databases never touch each other's containers.
+         */
+        Optional<String> owner();
     }
 
     interface AgentCore {

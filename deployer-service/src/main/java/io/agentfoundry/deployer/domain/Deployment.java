@@ -15,6 +15,8 @@ import java.util.UUID;
 @Table(name = "deployment")
 public class Deployment extends PanacheEntityBase {
 
+    /** A runtime a deployment created and has not finished with: ACTIVE once the step succeeds, else reaped. */
+    public static final String DEPLOYING = "DEPLOYING";
     public static final String ACTIVE = "ACTIVE";
     /** A later job of the same agent replaced this runtime (LOCAL) or updated it to a new version (AGENTCORE). */
     public static final String SUPERSEDED = "SUPERSEDED";
@@ -69,13 +71,6 @@ public class Deployment extends PanacheEntityBase {
     /** The RuntimeCreated that announced the runtime. */
     @Column(name = "announced_event_id")
     public UUID announcedEventId;
-
-    /** Since when the runtime is no longer wanted (its job failed or was cancelled): removed after a grace period. */
-    @Column(name = "unwanted_since")
-    public Instant unwantedSince;
-
-    @Column(name = "unwanted_reason")
-    public String unwantedReason;
 
     /** Why the deployment is REMOVED or LOST. */
     @Column(name = "status_reason")

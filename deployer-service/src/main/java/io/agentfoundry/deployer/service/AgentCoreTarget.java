@@ -85,6 +85,10 @@ public class AgentCoreTarget implements RuntimeTarget {
         RuntimeVersion version = current.map(previous -> updateOrRecreate(agentCore, previous.runtimeId, settings,
                         progress))
                 .orElseGet(() -> createOrAdopt(agentCore, settings, progress));
+        if (version.createdByThisJob()) {
+            // recorded at once: if this attempt never finishes, the runtime is still known, and removed
+            context.made(version.id());
+        }
         String qualifier = RuntimeCreated.DEFAULT_QUALIFIER;
         Optional<String> endpoint = config.endpointName().filter(name -> !name.isBlank())
                 .filter(name -> !RuntimeCreated.DEFAULT_QUALIFIER.equals(name));
@@ -96,7 +100,7 @@ public class AgentCoreTarget implements RuntimeTarget {
                 qualifier = endpoint.get();
             }
         } catch (Cancelled cancelled) {
-            throw abandon(agentCore, version, settings, image.jobId(), progress);
+            throw abandon(version, settings, progress);
         }
         return new RuntimePlacement(version.id(), AgentCoreNames.invocationUrl(region.id(), version.arn(), qualifier),
                 version.arn(), version.version(), qualifier, region.id());
@@ -129,33 +133,34 @@ public class AgentCoreTarget implements RuntimeTarget {
         }
     }
 
+    @Override
+    public Reconciled reconcile(Deployment deployment, Consumer<String> progress) {
+        try {
+            BedrockAgentCoreControlClient agentCore = client();
+            call("GetAgentRuntime", () -> agentCore.getAgentRuntime(request -> request
+                    .agentRuntimeId(deployment.runtimeId)));
+            return Reconciled.running(deployment.runtimeId);
+        } catch (ResourceNotFoundException gone) {
+            return Reconciled.lost("AgentCore no longer knows runtime " + deployment.runtimeId + " ("
+                    + message(gone) + ")");
+        } catch (RuntimeException e) {
+            return Reconciled.unknown("AgentCore could not tell: " + e.getMessage());
+        }
+    }
+
     /**
-     * Stops deploying for a cancelled job; returns the step's outcome. A runtime this job created serves nothing yet and
-     * no deployment will record it, so it is deleted: nothing keeps running (and costing) for a cancelled job, and no
-     * unrecorded runtime is left for the agent's next job to adopt. An updated runtime is the agent's, shared with its
-     * active deployment, so it is left alone: its new version still becomes READY (and DEFAULT serves it then; a pinned
-     * endpoint moves only if pinning had begun), which the agent's next job replaces.
+     * Stops deploying for a cancelled job; returns the step's outcome. A runtime this job created was reported through
+     * {@link DeployContext#made} and is deleted by the deployment that gives up on it. An updated runtime is the agent's,
+     * shared with its active deployment, so it is left alone: its new version still becomes READY (and DEFAULT serves it
+     * then; a pinned endpoint moves only if pinning had begun), which the agent's next job replaces.
      */
-    private StepFailureException abandon(BedrockAgentCoreControlClient agentCore, RuntimeVersion version,
-                                         Settings settings, UUID jobId, Consumer<String> progress) {
+    private static StepFailureException abandon(RuntimeVersion version, Settings settings, Consumer<String> progress) {
         String runtime = "AgentCore runtime " + settings.name() + " (" + version.id() + ")";
         if (!version.createdByThisJob()) {
             progress.accept("Stopped waiting for " + runtime + " version " + version.version() + ": the job was "
                     + "cancelled; the runtime is the agent's, so it is left as it is");
             return DeployContext.cancelledWhile(runtime + " was being updated to version " + version.version()
                     + "; the runtime was left as it is");
-        }
-        try {
-            call("DeleteAgentRuntime", () -> agentCore.deleteAgentRuntime(request -> request
-                    .agentRuntimeId(version.id()).clientToken(AgentCoreNames.clientToken(jobId, "delete"))));
-            progress.accept("Deleting " + runtime + ", which this job created: the job was cancelled");
-        } catch (ResourceNotFoundException gone) {
-            progress.accept(runtime + " was already gone");
-        } catch (RuntimeException notDeleted) {
-            // the cancellation is the outcome; the runtime is left for whoever reads the log (or the next job adopts it)
-            LOG.warnf(notDeleted, "Could not delete %s of cancelled job %s", runtime, jobId);
-            progress.accept(runtime + ", which this job created, could not be deleted (" + notDeleted.getMessage()
-                    + "): delete it in AgentCore, or the agent's next deployment updates it");
         }
         return DeployContext.cancelledWhile(runtime + " was being created");
     }

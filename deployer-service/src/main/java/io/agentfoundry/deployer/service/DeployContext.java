@@ -18,17 +18,27 @@ public final class DeployContext {
     private final Consumer<String> progress;
     private final Consumer<String> warnings;
     private final BooleanSupplier cancelled;
+    private final Consumer<String> made;
 
     /**
      * @param warnings  where lines about something that went wrong without failing the deployment go (the job's log
      *                  at WARN)
      * @param cancelled asked on the thread that runs the deployment, often: it must be cheap and see a cancellation
      *                  recorded on another thread (the step's check reads the committed {@code cancelled_job} table)
+     * @param made      told the id of a runtime the deployment created, as soon as it exists, so that it is recorded
+     *                  even if the deployment never finishes
      */
-    public DeployContext(Consumer<String> progress, Consumer<String> warnings, BooleanSupplier cancelled) {
+    public DeployContext(Consumer<String> progress, Consumer<String> warnings, BooleanSupplier cancelled,
+                         Consumer<String> made) {
         this.progress = progress;
         this.warnings = warnings;
         this.cancelled = cancelled;
+        this.made = made;
+    }
+
+    public DeployContext(Consumer<String> progress, Consumer<String> warnings, BooleanSupplier cancelled) {
+        this(progress, warnings, cancelled, runtimeId -> {
+        });
     }
 
     /** Warnings go to the progress lines, prefixed {@code Warning: }. */
@@ -53,6 +63,11 @@ public final class DeployContext {
 
     public boolean cancelled() {
         return cancelled.getAsBoolean();
+    }
+
+    /** The deployment created this runtime (it did not update one the agent already had). */
+    public void made(String runtimeId) {
+        made.accept(runtimeId);
     }
 
     /**

@@ -60,9 +60,21 @@ public class DeploymentService {
                 + current.map(previous -> " (replacing the runtime of job " + previous.jobId + ")").orElse(""));
 
         // StepRunner only looks before the step starts; the target asks again while it waits
+        String[] made = new String[1];
         DeployContext deploying = new DeployContext(progress, line -> log.warn(image.jobId(), context.step(), line),
-                context::cancelled);
-        RuntimeTarget.RuntimePlacement placed = targets.get(target).deploy(image, current, deploying);
+                context::cancelled, runtimeId -> {
+                    made[0] = runtimeId;
+                    recordMade(image, target, runtimeId);
+                });
+        RuntimeTarget.RuntimePlacement placed;
+        try {
+            placed = targets.get(target).deploy(image, current, deploying);
+        } catch (RuntimeException failure) {
+            if (made[0] != null) {
+                removeMade(image.jobId(), target, failure, progress);
+            }
+            throw failure;
+        }
 
         Deployment deployment = new Deployment();
         deployment.jobId = image.jobId();
@@ -88,6 +100,55 @@ public class DeploymentService {
                 + (placed.invocationUrl() == null ? "" : " at " + placed.invocationUrl()));
 
         return created;
+    }
+
+    /** A runtime this attempt created, recorded before the attempt ends: if it never does, the reaper removes it. */
+    private static void recordMade(ImageBuilt image, Target target, String runtimeId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Deployment made = Deployment.<Deployment>findByIdOptional(image.jobId()).orElseGet(Deployment::new);
+            if (Deployment.ACTIVE.equals(made.status)) {
+                return;
+            }
+            made.jobId = image.jobId();
+            made.agentName = image.spec().name();
+            made.target = target.name();
+            made.runtimeId = runtimeId;
+            made.imageReference = image.imageReference();
+            made.imageDigest = image.digest();
+            made.status = Deployment.DEPLOYING;
+            made.createdAt = Instant.now();
+            made.persist();
+        });
+    }
+
+    /**
+     * The attempt that created a runtime failed (or its job was cancelled): nothing will serve from that runtime, so it
+     * is removed now. A removal that fails is left to the reconciler, which removes DEPLOYING runtimes of steps that
+     * are not running.
+     */
+    private void removeMade(UUID jobId, Target target, RuntimeException failure, Consumer<String> progress) {
+        Deployment made = QuarkusTransaction.requiringNew().call(() -> Deployment.<Deployment>findById(jobId));
+        if (made == null || !Deployment.DEPLOYING.equals(made.status)) {
+            return;
+        }
+        String why = failure instanceof StepFailureException step && "DEPLOY_CANCELLED".equals(step.errorCode())
+                ? "the job was cancelled" : "the deployment failed (" + failure.getMessage() + ")";
+        progress.accept("Removing runtime " + made.runtimeId + ", which this job created: " + why);
+        try {
+            targets.get(target).remove(made, progress);
+        } catch (RuntimeException notRemoved) {
+            log.warn(jobId, PipelineStep.DEPLOY, "Runtime " + made.runtimeId + " could not be removed now ("
+                    + notRemoved.getMessage() + "); the deployer tries again later");
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            Deployment current = Deployment.findById(jobId);
+            if (current != null && Deployment.DEPLOYING.equals(current.status)) {
+                current.status = Deployment.REMOVED;
+                current.removedAt = Instant.now();
+                current.statusReason = "removed when its deployment ended without it: " + why;
+            }
+        });
     }
 
     /**

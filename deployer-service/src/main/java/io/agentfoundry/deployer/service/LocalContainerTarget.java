@@ -7,10 +7,12 @@ import io.agentfoundry.engine.ContainerEngine.ContainerSpec;
 import io.agentfoundry.engine.ContainerEngine.ContainerState;
 import io.agentfoundry.engine.ContainerEngine.EngineException;
 import io.agentfoundry.events.ImageBuilt;
+import io.agentfoundry.events.Sha256;
 import io.agentfoundry.platform.http.BoundedHttp;
 import io.agentfoundry.platform.messaging.StepFailureException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -23,10 +25,12 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +51,8 @@ public class LocalContainerTarget implements RuntimeTarget {
     static final int AGENT_PORT = 8080;
     static final String JOB_LABEL = "io.agentfoundry.job-id";
     static final String AGENT_LABEL = "io.agentfoundry.agent";
+    /** Which deployer made the container: only its own are reconciled and reaped. */
+    public static final String OWNER_LABEL = "io.agentfoundry.deployer";
     static final String ARCHIVE_DIR_SETTING = "agentfoundry.deployer.local.archive-dir";
     static final String ENGINE_HOST_SETTING = "agentfoundry.deployer.local.engine-host";
     /** A single /ping, its whole answer, may not hold the readiness wait (and its cancellation checks) for longer. */
@@ -62,9 +68,24 @@ public class LocalContainerTarget implements RuntimeTarget {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
+    private final String owner;
+
     public LocalContainerTarget(DeployerConfig config) {
         this.config = config.local();
-        this.engine = ContainerEngine.connect(this.config.engineHost(), this.config.pullTimeout().plusSeconds(30));
+        this.engine = ContainerEngine.connect(this.config.engineHost(), this.config.engineResponseTimeout());
+        this.owner = this.config.owner().filter(value -> !value.isBlank()).orElseGet(LocalContainerTarget::defaultOwner);
+    }
+
+    /** Replicas share their database, and so this; deployers with databases of their own differ. */
+    static String defaultOwner() {
+        String database = ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.jdbc.url", String.class)
+                .orElse("deployer-service");
+        return "deployer-" + Sha256.hex(database).substring(0, 16);
+    }
+
+    /** The label value that marks this deployer's containers. */
+    public String owner() {
+        return owner;
     }
 
     @Override
@@ -78,9 +99,10 @@ public class LocalContainerTarget implements RuntimeTarget {
         Optional<Path> archive = image.imageReference().startsWith(ImageBuilt.DOCKER_ARCHIVE)
                 ? Optional.of(archiveOf(image.imageReference())) : Optional.empty();
         try {
-            context.progress("Container engine: " + engine.describe());
+            context.progress("Container engine: " + whileUnreachable("reaching the engine", context, engine::describe));
         } catch (EngineException e) {
-            throw new StepFailureException("ENGINE_UNREACHABLE", e.getMessage() + " (" + ENGINE_HOST_SETTING + ")",
+            throw new StepFailureException("ENGINE_UNREACHABLE", e.getMessage() + " (" + ENGINE_HOST_SETTING
+                    + "; waited " + config.engineWait().toSeconds() + " s, agentfoundry.deployer.local.engine-wait)",
                     true, e);
         }
         String platform = platformFor(image.platforms(), context::progress);
@@ -88,24 +110,9 @@ public class LocalContainerTarget implements RuntimeTarget {
         if (context.cancelled()) {
             throw DeployContext.cancelledWhile("its container was about to start");
         }
-        String name = containerName(image);
-        try {
-            if (engine.remove(name)) {
-                context.progress("Removed container " + name + " left by an earlier attempt of this job");
-            }
-        } catch (EngineException e) {
-            throw engineFailed("removing container " + name + ", left by an earlier attempt of this job", e);
-        }
-        String containerId;
-        try {
-            containerId = engine.run(new ContainerSpec(name, imageToRun, null, AGENT_PORT, config.bindAddress(),
-                    config.environment(), Map.of(JOB_LABEL, image.jobId().toString(), AGENT_LABEL, image.spec().name())));
-        } catch (EngineException e) {
-            if (e.unreachable()) {
-                throw engineFailed("starting container " + name, e);
-            }
-            throw new StepFailureException("CONTAINER_START_FAILED", e.getMessage(), false, e);
-        }
+        String name = containerName(image.spec().name(), image.jobId());
+        String containerId = start(new ContainerSpec(name, imageToRun, null, AGENT_PORT, config.bindAddress(),
+                config.environment(), labels(image.jobId(), image.spec().name())), context);
         String url;
         try {
             url = awaitReady(containerId, name, context);
@@ -118,6 +125,66 @@ public class LocalContainerTarget implements RuntimeTarget {
 
         current.ifPresent(previous -> replace(previous, containerId, context));
         return RuntimePlacement.local(containerId, url);
+    }
+
+    /**
+     * Removes whatever an earlier attempt of the job left under the container's name, then creates and starts the
+     * container. While the engine does not answer, both are tried again (within the engine wait): a create whose answer
+     * was lost may have made the container, so each try removes it by name first.
+     */
+    private String start(ContainerSpec spec, DeployContext context) {
+        long deadline = System.nanoTime() + config.engineWait().toNanos();
+        while (true) {
+            try {
+                if (engine.remove(spec.name())) {
+                    context.progress("Removed container " + spec.name() + " left by an earlier attempt of this job");
+                }
+            } catch (EngineException e) {
+                if (!e.unreachable() || System.nanoTime() > deadline) {
+                    throw engineFailed("removing container " + spec.name() + ", left by an earlier attempt of this job",
+                            e);
+                }
+                waitForEngine("its container was about to start", context);
+                continue;
+            }
+            try {
+                return engine.run(spec);
+            } catch (EngineException e) {
+                if (!e.unreachable()) {
+                    throw new StepFailureException("CONTAINER_START_FAILED", e.getMessage(), false, e);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw engineFailed("starting container " + spec.name(), e);
+                }
+                waitForEngine("its container was being started", context);
+            }
+        }
+    }
+
+    /** Calls the engine until it answers; gives up with its last failure after the engine wait. */
+    private <T> T whileUnreachable(String what, DeployContext context, java.util.function.Supplier<T> call) {
+        long deadline = System.nanoTime() + config.engineWait().toNanos();
+        while (true) {
+            try {
+                return call.get();
+            } catch (EngineException e) {
+                if (!e.unreachable() || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                waitForEngine(what, context);
+            }
+        }
+    }
+
+    /** A second between tries of an engine that does not answer; a cancellation meanwhile ends the deployment. */
+    private static void waitForEngine(String what, DeployContext context) {
+        if (pausedUntilCancelled(Duration.ofSeconds(1), context)) {
+            throw DeployContext.cancelledWhile(what);
+        }
+    }
+
+    private Map<String, String> labels(UUID jobId, String agentName) {
+        return Map.of(JOB_LABEL, jobId.toString(), AGENT_LABEL, agentName, OWNER_LABEL, owner);
     }
 
     /**
@@ -162,6 +229,69 @@ public class LocalContainerTarget implements RuntimeTarget {
         }
         if (!removed) {
             progress.accept("Container " + deployment.runtimeId + " was already gone");
+        }
+    }
+
+    @Override
+    public Reconciled reconcile(Deployment deployment, Consumer<String> progress) {
+        Optional<ContainerState> state;
+        try {
+            state = engine.inspect(deployment.runtimeId);
+        } catch (EngineException e) {
+            return Reconciled.unknown("the engine did not answer: " + e.getMessage());
+        }
+        if (state.isPresent() && state.get().running()) {
+            return Reconciled.running(deployment.runtimeId);
+        }
+        String gone = state.map(found -> "container " + shortId(deployment.runtimeId) + " " + found.describe())
+                .orElse("container " + shortId(deployment.runtimeId) + " is gone from the engine");
+        URI address = URI.create(deployment.invocationUrl);
+        String name = containerName(deployment.agentName, deployment.jobId);
+        DeployContext context = DeployContext.uncancellable(progress);
+        try {
+            String image;
+            if (deployment.imageReference.startsWith(ImageBuilt.DOCKER_ARCHIVE)) {
+                engine.load(archiveOf(deployment.imageReference));
+                image = deployment.imageDigest;
+            } else {
+                image = repositoryOf(deployment.imageReference) + "@" + deployment.imageDigest;
+                engine.pull(image, null, config.pullTimeout());
+            }
+            String containerId = start(new ContainerSpec(name, image, null, AGENT_PORT, config.bindAddress(),
+                    config.environment(), labels(deployment.jobId, deployment.agentName)).onHostPort(address.getPort()),
+                    context);
+            String url = awaitReady(containerId, name, context);
+            return Reconciled.recreated(containerId, gone + "; re-created as " + shortId(containerId) + " at " + url);
+        } catch (EngineException e) {
+            return e.unreachable() ? Reconciled.unknown("the engine did not answer: " + e.getMessage())
+                    : Reconciled.lost(gone + ", and it could not be re-created at " + address + ": " + e.getMessage());
+        } catch (StepFailureException | UncheckedIOException e) {
+            return Reconciled.lost(gone + ", and it could not be re-created at " + address + ": " + e.getMessage());
+        }
+    }
+
+    /** A container of this deployer's, as the engine lists it. */
+    public record OwnContainer(String id, String name, UUID jobId, Instant created) {
+    }
+
+    /** Every container this deployer made that the engine still has, running or not. */
+    public List<OwnContainer> ownContainers() {
+        return engine.list(OWNER_LABEL, owner).stream()
+                .map(container -> new OwnContainer(container.id(), container.name(),
+                        jobIdOf(container.labels().get(JOB_LABEL)), container.created()))
+                .toList();
+    }
+
+    /** Removes a container of this deployer's; false when it was gone already. */
+    public boolean removeContainer(String containerId) {
+        return engine.remove(containerId);
+    }
+
+    private static UUID jobIdOf(String label) {
+        try {
+            return label == null ? null : UUID.fromString(label);
+        } catch (IllegalArgumentException notAJob) {
+            return null;
         }
     }
 
@@ -273,8 +403,25 @@ public class LocalContainerTarget implements RuntimeTarget {
         long deadline = System.nanoTime() + config.readyTimeout().toNanos();
         String url = null;
         String lastAnswer = "no answer yet";
+        long unreachableSince = 0;
         while (System.nanoTime() < deadline) {
-            ContainerState state = engine.inspect(containerId).orElseThrow(() -> failStart(containerId, name,
+            Optional<ContainerState> inspected;
+            try {
+                inspected = engine.inspect(containerId);
+                unreachableSince = 0;
+            } catch (EngineException e) {
+                // an engine that stops answering for a while (restarting, paused) is waited for, up to the engine wait
+                if (!e.unreachable()) {
+                    throw e;
+                }
+                unreachableSince = unreachableSince == 0 ? System.nanoTime() : unreachableSince;
+                if (System.nanoTime() - unreachableSince > config.engineWait().toNanos()) {
+                    throw e;
+                }
+                waitForEngine("container " + name + " was starting", context);
+                continue;
+            }
+            ContainerState state = inspected.orElseThrow(() -> failStart(containerId, name,
                     "disappeared from the engine", List.of()));
             if (!state.running()) {
                 throw failStart(containerId, name, state.describe(), lastLines(containerId));
@@ -368,9 +515,9 @@ public class LocalContainerTarget implements RuntimeTarget {
     }
 
     /** Docker names are {@code [a-zA-Z0-9][a-zA-Z0-9_.-]+}; spec names are already narrower. */
-    static String containerName(ImageBuilt image) {
-        return "agentfoundry-" + image.spec().name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_")
-                + "-" + image.jobId().toString().substring(0, 8);
+    static String containerName(String agentName, UUID jobId) {
+        return "agentfoundry-" + agentName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_")
+                + "-" + jobId.toString().substring(0, 8);
     }
 
     private static String hostOf(String bindAddress) {

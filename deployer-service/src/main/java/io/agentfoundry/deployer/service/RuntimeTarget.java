@@ -26,6 +26,34 @@ public interface RuntimeTarget {
     void remove(Deployment deployment, Consumer<String> progress);
 
     /**
+     * Holds an ACTIVE deployment's runtime against what runs: brings back one that vanished where it can (a container
+     * at its address), says LOST where it cannot, and UNKNOWN when the engine or AgentCore cannot tell now.
+     */
+    Reconciled reconcile(Deployment deployment, Consumer<String> progress);
+
+    /** What {@link #reconcile} found. {@code runtimeId} is the runtime's id now (a re-created container's is new). */
+    record Reconciled(Outcome outcome, String runtimeId, String detail) {
+
+        public enum Outcome { RUNNING, RECREATED, LOST, UNKNOWN }
+
+        public static Reconciled running(String runtimeId) {
+            return new Reconciled(Outcome.RUNNING, runtimeId, null);
+        }
+
+        public static Reconciled recreated(String runtimeId, String detail) {
+            return new Reconciled(Outcome.RECREATED, runtimeId, detail);
+        }
+
+        public static Reconciled lost(String detail) {
+            return new Reconciled(Outcome.LOST, null, detail);
+        }
+
+        public static Reconciled unknown(String detail) {
+            return new Reconciled(Outcome.UNKNOWN, null, detail);
+        }
+    }
+
+    /**
      * Where the runtime is and how to invoke it.
      *
      * @param runtimeId      container id or AgentCore agent runtime id

@@ -181,6 +181,7 @@ class AgentCoreTargetTest {
         fake().createAnswers(agent, created(runtimeId, "1"));
         fake().getAnswers(runtimeId, "1", runtime(agent, runtimeId, "1", "CREATING"),
                 runtime(agent, runtimeId, "1", "CREATE_FAILED", reason));
+        fake().deleteAnswers(runtimeId, deleting(runtimeId));
         UUID jobId = UUID.randomUUID();
 
         pipeline.publish(imageBuilt(jobId, agent, List.of(ARM64)));
@@ -189,7 +190,11 @@ class AgentCoreTargetTest {
         assertThat(failed.errorCode()).isEqualTo("RUNTIME_FAILED");
         assertThat(failed.message()).contains(reason).contains("CREATE_FAILED");
         assertThat(failed.retryable()).isFalse();
-        given().get("/api/deployments/{jobId}", jobId).then().statusCode(404);
+        // the failed runtime this job created serves nothing: deleted, and the record says so
+        assertThat(fake().deletes(runtimeId)).hasSize(1);
+        given().get("/api/deployments/{jobId}", jobId).then().statusCode(200)
+                .body("status", equalTo("REMOVED"))
+                .body("runtimeId", equalTo(runtimeId));
     }
 
     @Test
@@ -406,7 +411,7 @@ class AgentCoreTargetTest {
         List<LoggedRequest> deletes = fake().deletes(runtimeId);
         assertThat(deletes).as(describe(deletes)).hasSize(1);
         assertThat(deletes.get(0).queryParameter("clientToken").firstValue()).isEqualTo(jobId + "-delete");
-        given().get("/api/deployments/{jobId}", jobId).then().statusCode(404);
+        given().get("/api/deployments/{jobId}", jobId).then().statusCode(200).body("status", equalTo("REMOVED"));
         assertThat(logs(jobId)).contains("which this job created: the job was cancelled");
     }
 

@@ -76,7 +76,9 @@ class LocalContainerTargetTest {
                 .withMapping(DeployerConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter()) // "60s", as Quarkus reads it
                 .withDefaultValue("agentfoundry.deployer.local.engine-host", engineHost)
-                .withDefaultValue("agentfoundry.deployer.local.ready-timeout", "10s");
+                .withDefaultValue("agentfoundry.deployer.local.ready-timeout", "10s")
+                // an engine that does not answer is given up on after a second here
+                .withDefaultValue("agentfoundry.deployer.local.engine-wait", "1s");
         if (archiveDir != null) {
             builder.withDefaultValue("agentfoundry.deployer.local.archive-dir", archiveDir.toString());
         }
