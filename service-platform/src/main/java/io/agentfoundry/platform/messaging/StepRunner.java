@@ -396,7 +396,6 @@ public class StepRunner {
                         + "another instance has it; its outcome will be discarded", attempt.step().name(),
                         attempt.jobId(), attempt.number()));
             }
-            log.writeWaitingLines();
         } catch (RuntimeException e) {
             // the database is away: the lease runs on until it answers again, or expires
             LOG.debugf("Renewing leases failed: %s", e.toString());

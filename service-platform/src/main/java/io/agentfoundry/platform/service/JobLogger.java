@@ -16,13 +16,17 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A job's log: each line is stored, published to the logs topic through the outbox, and streamed to SSE clients. Each
  * line commits in its own transaction, so the lines that explain a failure survive the failed work's rollback.
  *
  * <p>Work runs outside transactions and must not stop because its log cannot be written: while the database cannot be
- * reached, lines wait here (in order, up to a bound) and are written before the next line that can be.
+ * reached, lines wait here (in order, up to a bound) and a writer of their own writes them, in order, once it answers
+ * again; lines logged meanwhile queue behind them.
  */
 @ApplicationScoped
 public class JobLogger {
@@ -38,6 +42,14 @@ public class JobLogger {
     private final JobLogStream stream;
     private final PlatformConfig config;
     private final Deque<Line> waiting = new ArrayDeque<>();
+    private final Object writing = new Object();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "job-log-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final AtomicBoolean writerScheduled = new AtomicBoolean();
 
     JobLogger(OutboxWriter outbox, JobLogStream stream, PlatformConfig config) {
         this.outbox = outbox;
@@ -64,6 +76,7 @@ public class JobLogger {
         synchronized (waiting) {
             if (!waiting.isEmpty()) {
                 keep(line);
+                writeLater();
                 return;
             }
         }
@@ -76,28 +89,60 @@ public class JobLogger {
             synchronized (waiting) {
                 keep(line);
             }
+            writeLater();
         }
     }
 
-    /** Writes the lines that waited for the database, in order; stops at the first that still cannot be written. */
-    public void writeWaitingLines() {
-        while (true) {
-            Line next;
-            synchronized (waiting) {
-                next = waiting.peekFirst();
-            }
-            if (next == null) {
-                return;
-            }
-            try {
-                write(next);
-            } catch (RuntimeException e) {
-                return;
-            }
-            synchronized (waiting) {
-                waiting.pollFirst();
+    /**
+     * Writes the lines that waited for the database, in order; returns false at the first that still cannot be
+     * written for that reason. A line that fails for any other reason is dropped (the service's own log has it).
+     */
+    public boolean writeWaitingLines() {
+        synchronized (writing) {
+            while (true) {
+                Line next;
+                synchronized (waiting) {
+                    next = waiting.peekFirst();
+                }
+                if (next == null) {
+                    return true;
+                }
+                try {
+                    write(next);
+                } catch (RuntimeException e) {
+                    if (InfrastructureFaults.saysDatabaseUnreachable(e)) {
+                        return false;
+                    }
+                    LOG.errorf(e, "A log line of job %s could not be stored and is dropped", next.jobId());
+                }
+                synchronized (waiting) {
+                    waiting.pollFirst();
+                }
             }
         }
+    }
+
+    /** The lines' own writer tries every second until every waiting line is written. */
+    private void writeLater() {
+        if (!writerScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        writer.execute(() -> {
+            try {
+                while (!writeWaitingLines()) {
+                    Thread.sleep(1_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                writerScheduled.set(false);
+                synchronized (waiting) {
+                    if (!waiting.isEmpty()) {
+                        writeLater();
+                    }
+                }
+            }
+        });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
