@@ -78,8 +78,35 @@ public final class PodmanEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Freezes the engine's API server (SIGSTOP): connections are accepted and never answered, as an engine that hangs.
+     * Its containers run on (each under its own conmon).
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
+        resume();
         process.destroy();
     }
 

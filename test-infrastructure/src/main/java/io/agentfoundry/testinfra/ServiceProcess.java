@@ -11,18 +11,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-/** One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own process. */
+/**
+ * One packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as its own process, which can be killed
+ * (SIGKILL, as a crash) and started again with the same settings, port and log file.
+ */
 public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
-    private final Process process;
+    private final List<String> command;
     private final int port;
     private final Path logFile;
+    private Process process;
+    private int starts;
 
-    private ServiceProcess(String name, Process process, int port, Path logFile) {
+    private ServiceProcess(String name, List<String> command, int port, Path logFile) {
         this.name = name;
-        this.process = process;
+        this.command = command;
         this.port = port;
         this.logFile = logFile;
     }
@@ -45,12 +51,20 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         Files.createDirectories(logDir);
-        Path logFile = logDir.resolve(name + ".log");
-        Process process = new ProcessBuilder(command)
+        ServiceProcess service = new ServiceProcess(name, List.copyOf(command), port, logDir.resolve(name + ".log"));
+        service.launch();
+        return service;
+    }
+
+    private synchronized void launch() throws IOException {
+        starts++;
+        if (starts == 1) {
+            Files.writeString(logFile, "");
+        }
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
-        return new ServiceProcess(name, process, port, logFile);
     }
 
     public String baseUrl() {
@@ -61,13 +75,39 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    public Path logFile() {
+        return logFile;
+    }
+
+    public synchronized boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** kill -9: the process ends at once, as in a crash; nothing of it runs a shutdown hook. */
+    public synchronized void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the service again (after {@link #kill} or {@link #close}) with the same settings. */
+    public synchronized void restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch();
+    }
+
     /** Waits for {@code /q/health/ready} to answer 200. */
     public void awaitReady(Duration timeout) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile);
+            if (!isAlive()) {
+                throw new IllegalStateException(name + " exited; see " + logFile);
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
@@ -98,10 +138,10 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         process.destroy();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

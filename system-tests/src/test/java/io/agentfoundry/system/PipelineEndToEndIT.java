@@ -1,4 +1,4 @@
-package io.agentfoundry.tester.e2e;
+package io.agentfoundry.system;
 
 import io.agentfoundry.events.AgentRequested;
 import io.agentfoundry.events.CodeGenerated;
@@ -10,14 +10,9 @@ import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.TestCompleted;
 import io.agentfoundry.events.Topics;
-import io.agentfoundry.testinfra.FreePorts;
 import io.agentfoundry.testinfra.KafkaTestClient;
-import io.agentfoundry.testinfra.LocalInfrastructure;
 import io.agentfoundry.testinfra.LocalRegistry;
 import io.agentfoundry.testinfra.PipelineInfrastructure;
-import io.agentfoundry.testinfra.PodmanEngine;
-import io.agentfoundry.testinfra.PostgresServer;
-import io.agentfoundry.testinfra.ServiceProcess;
 import io.agentfoundry.testinfra.TestImages;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -34,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,62 +47,34 @@ import static org.awaitility.Awaitility.await;
 class PipelineEndToEndIT {
 
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(180);
-    private final Map<PipelineStep, ServiceProcess> services = new EnumMap<>(PipelineStep.class);
     private final List<UUID> jobs = new ArrayList<>();
+    private Pipeline pipeline;
     private KafkaTestClient kafka;
 
     @BeforeAll
     void startPipeline() throws Exception {
-        PipelineInfrastructure infrastructure = PipelineInfrastructure.shared();
-        kafka = new KafkaTestClient(infrastructure.kafka().bootstrapServers());
-        Path root = Path.of("..").toAbsolutePath().normalize();
-        Path logs = Path.of("target", "e2e-logs").toAbsolutePath();
-        Map<PipelineStep, Integer> ports = new EnumMap<>(PipelineStep.class);
-        for (PipelineStep step : PipelineStep.values()) {
-            ports.put(step, FreePorts.find());
-        }
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        LocalRegistry registry = LocalRegistry.shared();
-        PodmanEngine engine = PodmanEngine.shared();
-        for (PipelineStep step : PipelineStep.values()) {
-            Map<String, String> properties = new HashMap<>();
-            properties.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
-            properties.put("quarkus.datasource.jdbc.url",
-                    infrastructure.postgres().database(LocalInfrastructure.databaseOf(step) + "_e2e_" + run));
-            properties.put("quarkus.datasource.username", PostgresServer.SERVICE_USER);
-            properties.put("quarkus.datasource.password", PostgresServer.SERVICE_PASSWORD);
-            properties.put("agentfoundry.generator.public-url", "http://127.0.0.1:" + ports.get(PipelineStep.GENERATE));
-            properties.put("agentfoundry.builder.output-dir", Path.of("target", "e2e-images").toAbsolutePath().toString());
-            properties.put("agentfoundry.builder.base-image", "docker-archive:" + TestImages.offlineRuntime());
-            properties.put("agentfoundry.builder.require-base-packages", "true");
-            properties.put("agentfoundry.builder.registry", registry.host());
-            properties.put("agentfoundry.builder.allow-insecure-registries", "true");
-            properties.put("agentfoundry.builder.platforms", "linux/" + TestImages.architecture());
-            properties.put("agentfoundry.deployer.local.engine-host", engine.host());
-            properties.put("agentfoundry.deployer.default-target", "LOCAL");
-            properties.put("agentfoundry.tester.local.engine-host", engine.host());
-            services.put(step, ServiceProcess.start(step.service(), root.resolve(step.service()), ports.get(step),
-                    properties, logs));
-        }
-        for (ServiceProcess service : services.values()) {
-            service.awaitReady(Duration.ofSeconds(90));
-        }
+        kafka = new KafkaTestClient(PipelineInfrastructure.shared().kafka().bootstrapServers());
+        pipeline = Pipeline.start(Path.of("target", "e2e").toAbsolutePath(), Map.of());
     }
 
     @AfterAll
     void stopPipeline() {
         // the agents' containers go with the pipeline
-        jobs.forEach(jobId -> RestAssured.delete(services.get(PipelineStep.DEPLOY).baseUrl() + "/api/deployments/" + jobId));
-        services.values().forEach(service -> System.out.printf("%s resident memory: %d MB%n", service.name(),
-                service.residentKilobytes() / 1024));
-        services.values().forEach(ServiceProcess::close);
+        jobs.forEach(jobId -> RestAssured.delete(pipeline.url(PipelineStep.DEPLOY) + "/api/deployments/" + jobId));
+        if (pipeline != null) {
+            for (PipelineStep step : PipelineStep.values()) {
+                System.out.printf("%s resident memory: %d MB%n", step.service(),
+                        pipeline.service(step).residentKilobytes() / 1024);
+            }
+            pipeline.close();
+        }
         if (kafka != null) {
             kafka.close();
         }
     }
 
     private String registry() {
-        return services.get(PipelineStep.REQUEST).baseUrl();
+        return pipeline.registry();
     }
 
     private UUID submit(String name) {
@@ -159,7 +125,7 @@ class PipelineEndToEndIT {
         assertThat(runtime.imageReference()).startsWith(LocalRegistry.shared().host() + "/agentfoundry/weather_agent:");
         assertThat(RestAssured.given().get(runtime.invocationUrl() + "/ping").then().statusCode(200).extract()
                 .jsonPath().getString("status")).startsWith("Healthy");
-        RestAssured.get(services.get(PipelineStep.DEPLOY).baseUrl() + "/api/deployments/" + jobId).then()
+        RestAssured.get(pipeline.url(PipelineStep.DEPLOY) + "/api/deployments/" + jobId).then()
                 .statusCode(200).body("status", org.hamcrest.Matchers.equalTo("ACTIVE"))
                 .body("runtimeId", org.hamcrest.Matchers.equalTo(runtime.runtimeId()));
 
@@ -169,7 +135,7 @@ class PipelineEndToEndIT {
         assertThat(tested.passed()).as(tested.summary()).isTrue();
         assertThat(tested.latencyP50Ms()).isNotNull();
         // the agent in the container answered: the strands test double echoes the prompt
-        JsonPath report = RestAssured.get(services.get(PipelineStep.TEST).baseUrl() + "/api/test-runs/" + jobId)
+        JsonPath report = RestAssured.get(pipeline.url(PipelineStep.TEST) + "/api/test-runs/" + jobId)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(report.getBoolean("passed")).isTrue();
         assertThat(report.getList("checks.name", String.class)).hasSize(2);
@@ -180,9 +146,9 @@ class PipelineEndToEndIT {
         assertThat(KafkaTestClient.header(completed.get(0), "ce_type")).isEqualTo("io.agentfoundry.TestCompleted.v1");
 
         // each service serves its own step and logs
-        RestAssured.get(services.get(PipelineStep.GENERATE).baseUrl() + "/api/steps/" + jobId).then().statusCode(200);
+        RestAssured.get(pipeline.url(PipelineStep.GENERATE) + "/api/steps/" + jobId).then().statusCode(200);
         String log = RestAssured.given().accept("text/event-stream")
-                .get(services.get(PipelineStep.BUILD).baseUrl() + "/api/steps/" + jobId + "/logs")
+                .get(pipeline.url(PipelineStep.BUILD) + "/api/steps/" + jobId + "/logs")
                 .then().statusCode(200).extract().asString();
         assertThat(log).contains("event:log").contains("Built ").contains("event:end");
         assertThat(kafka.readAll(Topics.JOB_LOGS, record -> jobId.toString().equals(record.key())))
@@ -205,7 +171,7 @@ class PipelineEndToEndIT {
         assertThat(tested.checksFailed()).isEqualTo(1);
         assertThat(tested.summary()).contains("promises sun").contains("sunny");
 
-        JsonPath report = RestAssured.get(services.get(PipelineStep.TEST).baseUrl() + "/api/test-runs/" + jobId)
+        JsonPath report = RestAssured.get(pipeline.url(PipelineStep.TEST) + "/api/test-runs/" + jobId)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(report.getBoolean("passed")).isFalse();
         assertThat(report.getList("checks.passed", Boolean.class)).containsExactly(true, true, false);
@@ -289,9 +255,9 @@ class PipelineEndToEndIT {
         assertThat(recordsOf(Topics.IMAGE_BUILT, jobId)).hasSize(1);
         assertThat(recordsOf(Topics.RUNTIME_CREATED, jobId)).hasSize(1);
         assertThat(recordsOf(Topics.TEST_COMPLETED, jobId)).hasSize(1);
-        RestAssured.get(services.get(PipelineStep.BUILD).baseUrl() + "/api/steps/" + jobId)
+        RestAssured.get(pipeline.url(PipelineStep.BUILD) + "/api/steps/" + jobId)
                 .then().statusCode(200).body("attempts", org.hamcrest.Matchers.equalTo(1));
-        JsonPath generate = RestAssured.get(services.get(PipelineStep.GENERATE).baseUrl() + "/api/steps/" + jobId)
+        JsonPath generate = RestAssured.get(pipeline.url(PipelineStep.GENERATE) + "/api/steps/" + jobId)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(generate.getInt("attempts")).isEqualTo(1);
         CodeGenerated generated = EventCodec.decode(recordsOf(Topics.CODE_GENERATED, jobId).get(0).value(),
