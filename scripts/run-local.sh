@@ -4,10 +4,14 @@
 # test runtime, pushed to the registry, run as a container, tested. Then keeps everything running until Ctrl-C.
 # Sets up what it needs itself: Debian packages (scripts/install-prerequisites.sh) and the offline test runtime
 # (runtime-images/offline-test-runtime/build.sh, ≈ 2 min the first time). Needs root (apt, debootstrap, podman).
+# Kafka, PostgreSQL and the registry keep their data in .run/: a later run finds the earlier runs' jobs, topics and
+# offsets, and lists the jobs it knows.
 #
-#   scripts/run-local.sh            run, submit samples/weather-agent.json, follow it, keep running
-#   scripts/run-local.sh --once     the same, then stop everything; exit 0 only if the job succeeded
-#   scripts/run-local.sh stop       stop what an earlier run left running
+#   scripts/run-local.sh                    run, submit samples/weather-agent.json, follow it, keep running
+#   scripts/run-local.sh --once             the same, then stop everything; exit 0 only if the job succeeded
+#   scripts/run-local.sh stop               stop what an earlier run left running (its agents torn down)
+#   scripts/run-local.sh restart kafka      restart the broker (or postgres) while the services run; also
+#                                           stop kafka|postgres and start kafka|postgres
 #
 # Environment: KAFKA_PORT (9092), POSTGRES_PORT (15432), REGISTRY_PORT (5000), JOB_TIMEOUT (900 s), SPEC (the spec file to submit), SKIP_BUILD=1 to reuse the
 # last build. AGENTFOUNDRY_POSTGRES_HOST (+ _PORT, _ADMIN_USER, _ADMIN_PASSWORD) uses an external PostgreSQL instead
@@ -37,7 +41,19 @@ podman_cli() {
   CONTAINERS_CONF="$ROOT/scripts/podman/containers.conf" CONTAINERS_REGISTRIES_CONF="$STATE/registries.conf" podman "$@"
 }
 
+# the control endpoint of the infrastructure process (LocalInfrastructure), for restarts of the broker and PostgreSQL
+control() {
+  [ -s "$STATE/infrastructure.control" ] || { echo "No infrastructure is running (no $STATE/infrastructure.control)" >&2; exit 1; }
+  curl -fsS -X POST "$(cat "$STATE/infrastructure.control")/$1/$2"
+}
+
 stop_all() {
+  # the agents this installation's runs submitted are torn down through the deployer, which records it
+  if [ -s "$STATE/jobs.txt" ] && curl -fs -o /dev/null "http://127.0.0.1:8083/q/health/live" 2>/dev/null; then
+    while read -r job; do
+      curl -fs -o /dev/null -X DELETE "http://127.0.0.1:8083/api/deployments/$job" 2>/dev/null || true
+    done < "$STATE/jobs.txt"
+  fi
   if [ -e "$STATE/pids/engine.pid" ] && command -v podman >/dev/null; then
     # the agents' containers this deployment started
     for container in $(podman_cli ps -aq --filter label=io.agentfoundry.job-id 2>/dev/null); do
@@ -56,13 +72,19 @@ stop_all() {
       rm -f "$pidfile"
     done
   fi
+  rm -f "$STATE/infrastructure.control"
 }
 
-if [ "${1:-}" = "stop" ]; then
+if [ "${1:-}" = "stop" ] && [ $# -eq 1 ]; then
   stop_all
   say "stopped"
   exit 0
 fi
+case "${1:-}" in
+  restart|stop|start)
+    case "${2:-}" in kafka|postgres) control "$2" "$1"; exit ;; esac
+    echo "usage: $0 [--once | stop | restart|stop|start kafka|postgres]" >&2; exit 2 ;;
+esac
 ONCE=false
 [ "${1:-}" = "--once" ] && ONCE=true
 
@@ -100,6 +122,7 @@ done
 READY="$(grep '^READY ' "$LOGS/infrastructure.log")" || { echo "Kafka/PostgreSQL did not start; see $LOGS/infrastructure.log" >&2; exit 1; }
 setting() { tr ' ' '\n' <<<"$READY" | sed -n "s/^$1=//p"; }
 KAFKA="$(setting kafka)"
+setting control > "$STATE/infrastructure.control"
 
 say "starting an OCI registry on $REGISTRY and a Podman engine on $ENGINE_SOCKET"
 mkdir -p "$STATE/registry"
@@ -170,6 +193,7 @@ done
 say "submitting $(basename "$SPEC")"
 answer="$(curl -fsS -X POST -H 'Content-Type: application/json' --data-binary @"$SPEC" http://127.0.0.1:8080/api/agents)"
 JOB="$(python3 -c 'import json,sys; print(json.load(sys.stdin)["jobId"])' <<<"$answer")"
+echo "$JOB" >> "$STATE/jobs.txt"
 say "job $JOB accepted; following it (GET http://127.0.0.1:8080/api/agents/$JOB)"
 
 last=""
@@ -210,6 +234,15 @@ for check in run.get("checks", []):
     if check.get("excerpt"):
         print("      the agent said: %s" % check["excerpt"][:200])' <<<"$report"
 fi
+say "jobs of this installation (newest first; state in $STATE):"
+curl -fsS "http://127.0.0.1:8080/api/agents?size=20" | python3 -c '
+import json, sys
+page = json.load(sys.stdin)
+for job in page.get("items", page if isinstance(page, list) else []):
+    print("    %s  %-9s %-20s %s" % (job["createdAt"][:19], job["status"], job.get("agentName") or "", job["jobId"]))
+total = page.get("totalItems") if isinstance(page, dict) else None
+if total is not None and total > 20:
+    print("    ... %d in all" % total)' || true
 say "runtime base: agentfoundry/offline-test-runtime for linux/$ARCH ($RUNTIME_TAR): Debian's python3, FastAPI and"
 say "  uvicorn with a TEST DOUBLE of strands (its Agent echoes the prompt; no model is called). The agent ran as a"
 say "  Podman container on 127.0.0.1; GET http://127.0.0.1:8083/api/deployments/$JOB shows it, DELETE tears it down."
@@ -221,6 +254,7 @@ if $ONCE; then
 fi
 say "everything keeps running: registry http://127.0.0.1:8080/q/swagger-ui, bundles http://127.0.0.1:8081/api/generations/$JOB,"
 say "  test report http://127.0.0.1:8084/api/test-runs/$JOB"
+say "  dead letters: scripts/dead-letters.sh; restart the broker or PostgreSQL: scripts/run-local.sh restart kafka|postgres"
 say "press Ctrl-C to stop (or run scripts/run-local.sh stop)"
 trap 'stop_all; say stopped; exit 0' INT TERM
 while true; do sleep 3600; done

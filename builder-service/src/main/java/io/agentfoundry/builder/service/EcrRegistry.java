@@ -104,7 +104,10 @@ public class EcrRegistry {
         if (client == null) {
             EcrClientBuilder builder = EcrClient.builder()
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .region(region());
+                    .region(region())
+                    // every call ends: an attempt within 30 s, all its attempts within two minutes
+                    .overrideConfiguration(override -> override.apiCallAttemptTimeout(Duration.ofSeconds(30))
+                            .apiCallTimeout(Duration.ofMinutes(2)));
             config.ecr().endpointOverride().ifPresent(builder::endpointOverride);
             client = builder.build();
         }

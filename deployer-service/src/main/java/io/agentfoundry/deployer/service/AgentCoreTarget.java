@@ -479,8 +479,11 @@ public class AgentCoreTarget implements RuntimeTarget {
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
                     .region(resolved)
                     .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                    // every call ends: an attempt within 30 s, all its attempts within two minutes
                     .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
-                            .toBuilder().maxAttempts(maxAttempts()).build()));
+                                    .toBuilder().maxAttempts(maxAttempts()).build())
+                            .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                            .apiCallTimeout(Duration.ofMinutes(2)));
             config.endpointOverride().ifPresent(builder::endpointOverride);
             client = builder.build();
             region = resolved;
