@@ -48,6 +48,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK_ID = 0x0A6E17F0L;
     private static final String RELAY = "outbox relay";
+    private static final String RELAY_TO_KAFKA = "outbox relay to Kafka";
 
     private final MutinyEmitter<String> emitter;
     private final EntityManager entityManager;
@@ -151,6 +152,12 @@ public class OutboxRelay {
                 row.lastError = failures.get(i);
                 failed++;
             }
+        }
+        if (failed == batch.size()) {
+            // nothing went through: the broker is away (readiness says so until it acknowledges again)
+            pause.pausedBy(RELAY_TO_KAFKA, new IllegalStateException("Kafka did not acknowledge: " + failures.get(0)));
+        } else {
+            pause.resumed(RELAY_TO_KAFKA);
         }
         if (failed > 0) {
             LOG.warnf("%d of %d outbox events were not acknowledged by Kafka; they stay in the outbox", failed, batch.size());

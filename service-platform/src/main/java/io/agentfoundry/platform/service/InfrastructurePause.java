@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * Waiting out an infrastructure fault: whoever meets one (a consumer, a step's worker, the outbox relay) backs off and
  * tries again, without a limit, and says so here, so that the service's readiness shows what it waits for and since
- * when. The wait ends by itself when the database answers again.
+ * when. The wait ends by itself when the database (or, for the relay, the broker) answers again.
  */
 @ApplicationScoped
 public class InfrastructurePause {
@@ -68,16 +68,14 @@ public class InfrastructurePause {
     public void pausedBy(String who, Throwable failure) {
         Paused before = paused.putIfAbsent(who, new Paused(describe(failure), Instant.now()));
         if (before == null) {
-            LOG.warnf("%s paused: the database cannot be reached (%s); trying again until it can", who,
-                    describe(failure));
+            LOG.warnf("%s paused: %s; trying again until it answers", who, describe(failure));
         }
     }
 
     public void resumed(String who) {
         Paused was = paused.remove(who);
         if (was != null) {
-            LOG.infof("%s resumed after %d ms: the database answers again", who,
-                    Duration.between(was.since(), Instant.now()).toMillis());
+            LOG.infof("%s resumed after %d ms", who, Duration.between(was.since(), Instant.now()).toMillis());
         }
     }
 
