@@ -1,12 +1,10 @@
 package io.agentfoundry.deployer.messaging;
 
 import io.agentfoundry.deployer.service.RuntimeReconciler;
-import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.TestCompleted;
 import io.agentfoundry.events.Topics;
-import io.agentfoundry.platform.messaging.IdempotentConsumer;
 import io.agentfoundry.platform.messaging.InboundRecords;
 import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -24,23 +22,19 @@ public class JobOutcomeConsumer {
 
     private final InboundRecords inbound;
 
-    JobOutcomeConsumer(InboundRecords inbound, IdempotentConsumer consumer, RuntimeReconciler runtimes) {
+    JobOutcomeConsumer(InboundRecords inbound, RuntimeReconciler runtimes) {
         this.inbound = inbound;
-        inbound.register(Topics.TEST_COMPLETED, record -> {
-            TestCompleted tested = EventCodec.decode(record.value(), TestCompleted.class);
-            consumer.processOnce(tested, () -> {
-                if (tested.passed()) {
-                    runtimes.wanted(tested.jobId());
-                } else {
-                    runtimes.unwanted(tested.jobId(), tested.occurredAt(), "its test failed: " + tested.summary());
-                }
-            });
+        inbound.register(TestCompleted.class, tested -> {
+            if (tested.passed()) {
+                runtimes.wanted(tested.jobId());
+            } else {
+                runtimes.unwanted(tested.jobId(), tested.occurredAt(), "its test failed: " + tested.summary());
+            }
         });
-        inbound.register(Topics.STEP_FAILED, record -> {
-            StepFailed failed = EventCodec.decode(record.value(), StepFailed.class);
+        inbound.register(StepFailed.class, failed -> {
             if (failed.step() == PipelineStep.DEPLOY || failed.step() == PipelineStep.TEST) {
-                consumer.processOnce(failed, () -> runtimes.unwanted(failed.jobId(), failed.occurredAt(),
-                        failed.step().name().toLowerCase() + " failed [" + failed.errorCode() + "]"));
+                runtimes.unwanted(failed.jobId(), failed.occurredAt(),
+                        failed.step().name().toLowerCase() + " failed [" + failed.errorCode() + "]");
             }
         });
     }

@@ -1,9 +1,7 @@
 package io.agentfoundry.registry.messaging;
 
-import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.JobLogRecord;
 import io.agentfoundry.events.Topics;
-import io.agentfoundry.platform.messaging.IdempotentConsumer;
 import io.agentfoundry.platform.messaging.InboundRecords;
 import io.agentfoundry.registry.service.JobEventService;
 import io.quarkus.runtime.Startup;
@@ -19,12 +17,9 @@ public class JobLogConsumer {
 
     private final InboundRecords inbound;
 
-    JobLogConsumer(InboundRecords inbound, IdempotentConsumer consumer, JobEventService events) {
+    JobLogConsumer(InboundRecords inbound, JobEventService events) {
         this.inbound = inbound;
-        inbound.register(Topics.JOB_LOGS, record -> {
-            JobLogRecord line = EventCodec.decode(record.value(), JobLogRecord.class);
-            consumer.processOnce(line, () -> events.logLine(line));
-        });
+        inbound.register(JobLogRecord.class, events::logLine);
     }
 
     @Incoming(Topics.JOB_LOGS)

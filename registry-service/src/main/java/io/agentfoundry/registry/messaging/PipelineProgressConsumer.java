@@ -1,16 +1,12 @@
 package io.agentfoundry.registry.messaging;
 
 import io.agentfoundry.events.CodeGenerated;
-import io.agentfoundry.events.EventCodec;
-import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.ImageBuilt;
-import io.agentfoundry.events.PipelineEvent;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.RuntimeLost;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.TestCompleted;
 import io.agentfoundry.events.Topics;
-import io.agentfoundry.platform.messaging.IdempotentConsumer;
 import io.agentfoundry.platform.messaging.InboundRecords;
 import io.agentfoundry.registry.service.JobProgressService;
 import io.quarkus.runtime.Startup;
@@ -19,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.util.function.Consumer;
 
 /** Follows every job through the pipeline's events to keep the job view current. */
 @Startup
@@ -27,24 +22,15 @@ import java.util.function.Consumer;
 public class PipelineProgressConsumer {
 
     private final InboundRecords inbound;
-    private final IdempotentConsumer consumer;
 
-    PipelineProgressConsumer(InboundRecords inbound, IdempotentConsumer consumer, JobProgressService progress) {
+    PipelineProgressConsumer(InboundRecords inbound, JobProgressService progress) {
         this.inbound = inbound;
-        this.consumer = consumer;
-        follow(CodeGenerated.class, progress::codeGenerated);
-        follow(ImageBuilt.class, progress::imageBuilt);
-        follow(RuntimeCreated.class, progress::runtimeCreated);
-        follow(TestCompleted.class, progress::testCompleted);
-        follow(StepFailed.class, progress::stepFailed);
-        follow(RuntimeLost.class, progress::runtimeLost);
-    }
-
-    private <E extends PipelineEvent> void follow(Class<E> type, Consumer<E> update) {
-        inbound.register(EventType.of(type).topic(), record -> {
-            E event = EventCodec.decode(record.value(), type);
-            consumer.processOnce(event, () -> update.accept(event));
-        });
+        inbound.register(CodeGenerated.class, progress::codeGenerated);
+        inbound.register(ImageBuilt.class, progress::imageBuilt);
+        inbound.register(RuntimeCreated.class, progress::runtimeCreated);
+        inbound.register(TestCompleted.class, progress::testCompleted);
+        inbound.register(StepFailed.class, progress::stepFailed);
+        inbound.register(RuntimeLost.class, progress::runtimeLost);
     }
 
     @Incoming(Topics.CODE_GENERATED)

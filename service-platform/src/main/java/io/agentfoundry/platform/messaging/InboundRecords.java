@@ -1,6 +1,9 @@
 package io.agentfoundry.platform.messaging;
 
+import io.agentfoundry.events.EventCodec;
+import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.MalformedEventException;
+import io.agentfoundry.events.PipelineEvent;
 import io.agentfoundry.platform.config.PlatformConfig;
 import io.agentfoundry.platform.service.InfrastructureFaults;
 import io.agentfoundry.platform.service.InfrastructurePause;
@@ -10,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * How every service handles a record it reads, whatever the topic: a record that cannot be read as the event it
@@ -32,13 +36,15 @@ public class InboundRecords {
     }
 
     private final Map<String, RecordHandler> handlers = new ConcurrentHashMap<>();
+    private final IdempotentConsumer consumer;
     private final DeadLetterWriter deadLetters;
     private final InfrastructureFaults faults;
     private final InfrastructurePause pause;
     private final PlatformConfig config;
 
-    InboundRecords(DeadLetterWriter deadLetters, InfrastructureFaults faults, InfrastructurePause pause,
-                   PlatformConfig config) {
+    InboundRecords(IdempotentConsumer consumer, DeadLetterWriter deadLetters, InfrastructureFaults faults,
+                   InfrastructurePause pause, PlatformConfig config) {
+        this.consumer = consumer;
         this.deadLetters = deadLetters;
         this.faults = faults;
         this.pause = pause;
@@ -51,6 +57,17 @@ public class InboundRecords {
         if (earlier != null && earlier != handler) {
             throw new IllegalStateException("A handler for " + topic + " is registered already");
         }
+    }
+
+    /**
+     * The handler of the topic of one event type: each record is decoded as that event and {@code action} runs once per
+     * event, in the transaction that claims it.
+     */
+    public <E extends PipelineEvent> void register(Class<E> type, Consumer<E> action) {
+        register(EventType.of(type).topic(), record -> {
+            E event = EventCodec.decode(record.value(), type);
+            consumer.processOnce(event, () -> action.accept(event));
+        });
     }
 
     public void process(ConsumerRecord<String, String> record) {

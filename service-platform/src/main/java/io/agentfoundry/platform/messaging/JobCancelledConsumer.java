@@ -1,6 +1,5 @@
 package io.agentfoundry.platform.messaging;
 
-import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.JobCancelled;
 import io.agentfoundry.events.Topics;
 import io.agentfoundry.platform.service.CancelledJobs;
@@ -17,12 +16,9 @@ public class JobCancelledConsumer {
 
     private final InboundRecords inbound;
 
-    JobCancelledConsumer(InboundRecords inbound, IdempotentConsumer consumer, CancelledJobs cancelled) {
+    JobCancelledConsumer(InboundRecords inbound, CancelledJobs cancelled) {
         this.inbound = inbound;
-        inbound.register(Topics.JOB_CANCELLED, record -> {
-            JobCancelled event = EventCodec.decode(record.value(), JobCancelled.class);
-            consumer.processOnce(event, () -> cancelled.record(event.jobId(), event.occurredAt(), event.reason()));
-        });
+        inbound.register(JobCancelled.class, event -> cancelled.record(event.jobId(), event.occurredAt(), event.reason()));
     }
 
     @Incoming(Topics.JOB_CANCELLED)
