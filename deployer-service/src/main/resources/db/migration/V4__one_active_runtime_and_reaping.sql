@@ -19,3 +19,11 @@ create table unwanted_runtime (
 );
 -- Why a runtime was removed or lost: a tear-down, the reaper, or what reconciliation found.
 alter table deployment add column status_reason text;
+
+-- Reconciliation rounds run on one instance at a time: the one that holds this lease.
+create table reconcile_lease (
+    id         int          primary key,
+    owner      varchar(200),
+    expires_at timestamptz  not null
+);
+insert into reconcile_lease (id, owner, expires_at) values (1, null, now());

@@ -5,3 +5,5 @@ update job_step set input_event_id = cast(cast(input_event as jsonb) ->> 'eventI
 alter table job_step drop column input_event;
 alter table job_step drop column input_event_type;
 create index job_step_running on job_step (started_at) where status = 'RUNNING';
+-- The event that failed the step (a StepFailed, or a TestCompleted that did not pass): what a retry answers.
+alter table job_step add column failure_event_id uuid;

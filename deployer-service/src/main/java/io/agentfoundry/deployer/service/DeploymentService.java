@@ -156,6 +156,13 @@ public class DeploymentService {
      * again here, locked) is superseded. The database allows one ACTIVE deployment per agent and target.
      */
     private static void activate(Deployment deployment) {
+        // deploys of one agent commit one after the other: each sees the ACTIVE row the one before committed
+        Deployment.getEntityManager().createNativeQuery(
+                        "select count(*) from (select pg_advisory_xact_lock(hashtext(:agent))) as locked")
+                .setParameter("agent", deployment.agentName + "/" + deployment.target).getSingleResult();
+        // a deployment that succeeds is wanted, whatever an earlier attempt of the job said
+        Deployment.getEntityManager().createNativeQuery("delete from unwanted_runtime where job_id = :job")
+                .setParameter("job", deployment.jobId).executeUpdate();
         Deployment.<Deployment>find("agentName = ?1 and target = ?2 and status = ?3 and jobId <> ?4",
                         deployment.agentName, deployment.target, Deployment.ACTIVE, deployment.jobId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()

@@ -53,6 +53,7 @@ public class RuntimeReconciler {
     private final EntityManager entityManager;
     private final OutboxWriter outbox;
     private final JobLogger log;
+    private final String instance = "deployer-" + UUID.randomUUID();
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "runtime-reconciler");
         thread.setDaemon(true);
@@ -84,7 +85,8 @@ public class RuntimeReconciler {
     /** The job's runtime is not wanted any more (unless a retry comes later); idempotent. */
     public void unwanted(UUID jobId, Instant since, String reason) {
         entityManager.createNativeQuery("insert into unwanted_runtime (job_id, since, reason) values (:job, :since,"
-                        + " :reason) on conflict (job_id) do update set since = excluded.since, reason = excluded.reason")
+                        + " :reason) on conflict (job_id) do update set since = greatest(unwanted_runtime.since,"
+                        + " excluded.since), reason = excluded.reason")
                 .setParameter("job", jobId).setParameter("since", since).setParameter("reason", cut(reason))
                 .executeUpdate();
     }
@@ -95,7 +97,14 @@ public class RuntimeReconciler {
                 .setParameter("job", jobId).executeUpdate();
     }
 
+    /**
+     * One round, by one instance at a time: replicas share the deployer's database, and a round takes a lease on it
+     * for three intervals first (renewed by the next round of the same instance).
+     */
     public synchronized Round round() {
+        if (!QuarkusTransaction.requiringNew().call(this::leaseRound)) {
+            return new Round(0, 0, 0, 0);
+        }
         int[] counts = new int[4];
         for (Deployment deployment : deployments("status = ?1", Deployment.ACTIVE)) {
             reconcile(deployment, counts);
@@ -112,6 +121,15 @@ public class RuntimeReconciler {
         }
         counts[3] += removeLeftoverContainers();
         return new Round(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    private boolean leaseRound() {
+        return entityManager.createNativeQuery("update reconcile_lease set owner = :owner, expires_at = clock_timestamp()"
+                        + " + make_interval(secs => :seconds) where id = 1 and (owner = :owner or owner is null"
+                        + " or expires_at < clock_timestamp())")
+                .setParameter("owner", instance)
+                .setParameter("seconds", config.reconcile().interval().toMillis() * 3 / 1000.0)
+                .executeUpdate() == 1;
     }
 
     private void roundQuietly() {
@@ -256,23 +274,30 @@ public class RuntimeReconciler {
         return removed;
     }
 
-    /** The containers an ACTIVE deployment has, or whose job's deploy step is running now. */
+    /**
+     * The containers an ACTIVE (or DEPLOYING) deployment has, or whose job's deploy step is running now: one statement,
+     * so one snapshot, in which a deployment that commits meanwhile is seen either way (RUNNING or ACTIVE).
+     */
     @SuppressWarnings("unchecked")
     private Set<String> accountedFor(List<LocalContainerTarget.OwnContainer> own) {
         List<String> ids = own.stream().map(LocalContainerTarget.OwnContainer::id).toList();
-        List<UUID> jobs = own.stream().map(LocalContainerTarget.OwnContainer::jobId).filter(job -> job != null).toList();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Set<String> accounted = new HashSet<>(entityManager.createNativeQuery(
-                            "select runtime_id from deployment where status in ('ACTIVE', 'DEPLOYING')"
-                                    + " and runtime_id in (:ids)", String.class)
-                    .setParameter("ids", ids).getResultList());
-            Set<UUID> running = jobs.isEmpty() ? Set.of() : new HashSet<>(entityManager.createNativeQuery(
-                            "select job_id from step_execution where status = 'RUNNING' and job_id in (:jobs)", UUID.class)
-                    .setParameter("jobs", jobs).getResultList());
-            own.stream().filter(container -> container.jobId() != null && running.contains(container.jobId()))
-                    .forEach(container -> accounted.add(container.id()));
-            return accounted;
-        });
+        List<String> jobs = own.stream().map(LocalContainerTarget.OwnContainer::jobId).filter(job -> job != null)
+                .map(UUID::toString).toList();
+        List<String> owned = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                        "select 'container:' || runtime_id from deployment where status in ('ACTIVE', 'DEPLOYING')"
+                                + " and runtime_id in (:ids)"
+                                + " union all select 'job:' || cast(job_id as text) from step_execution"
+                                + " where status = 'RUNNING' and cast(job_id as text) in (:jobs)", String.class)
+                .setParameter("ids", ids).setParameter("jobs", jobs.isEmpty() ? List.of("-") : jobs)
+                .getResultList());
+        Set<String> accounted = new HashSet<>();
+        for (LocalContainerTarget.OwnContainer container : own) {
+            if (owned.contains("container:" + container.id())
+                    || (container.jobId() != null && owned.contains("job:" + container.jobId()))) {
+                accounted.add(container.id());
+            }
+        }
+        return accounted;
     }
 
     @SuppressWarnings("unchecked")

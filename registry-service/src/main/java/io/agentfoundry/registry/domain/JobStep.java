@@ -50,6 +50,10 @@ public class JobStep extends PanacheEntityBase {
     @Column(name = "input_event_id")
     public UUID inputEventId;
 
+    /** The event that failed this step, while it is FAILED. */
+    @Column(name = "failure_event_id")
+    public UUID failureEventId;
+
     /** In the order the steps run. */
     public static List<JobStep> ofJob(UUID jobId) {
         List<JobStep> steps = new java.util.ArrayList<>(JobStep.<JobStep>list("key.jobId", jobId));

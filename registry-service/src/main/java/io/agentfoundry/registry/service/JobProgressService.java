@@ -92,6 +92,7 @@ public class JobProgressService {
             return;
         }
         row.status = JobStepStatus.SUCCEEDED;
+        row.failureEventId = null;
         row.attempts = Math.max(row.attempts, 1);
         row.startedAt = startedAt != null ? startedAt : row.startedAt;
         row.finishedAt = event.occurredAt();
@@ -118,6 +119,7 @@ public class JobProgressService {
             return;
         }
         row.status = JobStepStatus.FAILED;
+        row.failureEventId = event.eventId();
         row.attempts = Math.max(row.attempts, attempts);
         row.startedAt = row.startedAt != null ? row.startedAt : event.occurredAt();
         row.finishedAt = event.occurredAt();

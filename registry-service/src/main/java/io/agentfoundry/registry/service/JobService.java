@@ -146,9 +146,10 @@ public class JobService {
             default -> "retried while " + step.name().toLowerCase() + " was still running";
         };
         Instant now = Instant.now();
-        outbox.append(new JobRetried(UUID.randomUUID(), jobId, null, now, EventType.CURRENT_SCHEMA_VERSION, step,
-                cut(reason, 2000), retriedBy));
+        outbox.append(new JobRetried(UUID.randomUUID(), jobId, failed ? from.failureEventId : null, now,
+                EventType.CURRENT_SCHEMA_VERSION, step, cut(reason, 2000), cut(retriedBy, MAX_TEXT_COLUMN)));
         from.status = JobStepStatus.RUNNING;
+        from.failureEventId = null;
         from.attempts++;
         from.startedAt = now;
         from.finishedAt = null;

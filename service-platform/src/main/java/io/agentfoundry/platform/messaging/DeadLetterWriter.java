@@ -87,15 +87,23 @@ public class DeadLetterWriter {
                 + DEAD_LETTERED + "]: its input " + record + " could not be processed: " + reason));
     }
 
-    /** The StepFailed of a job whose step input could not be read; nothing when the step has state of its own. */
+    /**
+     * The StepFailed of a job whose step input could not be read: when the step has no state yet, or has ended on
+     * another input (the step was to run again). A step that is running keeps running: this record does not stop it.
+     */
     private Optional<PipelineStep> failStepNeverStarted(InboundRecord record, Optional<UUID> jobId, String reason) {
         Optional<PipelineStep> step = stepInputs.stepStartedBy(record.topic());
-        if (step.isEmpty() || jobId.isEmpty() || steps.find(jobId.get()).isPresent()) {
+        if (step.isEmpty() || jobId.isEmpty()) {
             return Optional.empty();
         }
         // the record's own event id when it carries one; else one derived from where it was read, the same every time
         UUID causation = record.header("ce_id").flatMap(DeadLetterWriter::uuid).orElseGet(() -> UUID.nameUUIDFromBytes(
                 record.toString().getBytes(StandardCharsets.UTF_8)));
+        Optional<StepExecution> existing = steps.find(jobId.get());
+        if (existing.isPresent() && (!existing.get().status.isTerminal()
+                || causation.equals(existing.get().inputEventId))) {
+            return Optional.empty();
+        }
         String message = "Its input " + record + " could not be processed and was dead-lettered: " + reason;
         StepExecution failed = steps.fail(jobId.get(), step.get(), causation, 1, DEAD_LETTERED, message);
         outbox.append(new StepFailed(UUID.randomUUID(), jobId.get(), causation, Instant.now(),

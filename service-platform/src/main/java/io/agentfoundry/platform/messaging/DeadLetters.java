@@ -41,6 +41,8 @@ public class DeadLetters {
     public record Filter(Boolean replayed, UUID jobId) {
     }
 
+    private static final int MAX_REPLAYED_BY = 200;
+
     private final InboundRecords inbound;
     private final EntityManager entityManager;
 
@@ -70,38 +72,51 @@ public class DeadLetters {
         return QuarkusTransaction.joiningExisting().call(() -> DeadLetter.findByIdOptional(id));
     }
 
-    /** Empty when there is no such dead letter. */
+    /**
+     * Empty when there is no such dead letter. The handler runs outside any transaction of this one's (it starts a
+     * step, or acts, in transactions of its own, and may wait for a free worker); the outcome is recorded after it. Two
+     * replays at once both run the handler, which acts once per event id; the first to record its outcome wins.
+     */
     public Optional<Replay> replay(long id, String replayedBy) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            DeadLetter letter = entityManager.find(DeadLetter.class, id, LockModeType.PESSIMISTIC_WRITE);
-            if (letter == null) {
-                return Optional.<Replay>empty();
-            }
-            if (letter.replayedAt != null) {
-                return Optional.of(new Replay(letter, Outcome.ALREADY_REPLAYED, null));
-            }
-            if (!inbound.handles(letter.topic)) {
-                letter.replayAttempts++;
-                letter.lastReplayError = "This service no longer handles " + letter.topic;
-                return Optional.of(new Replay(letter, Outcome.FAILED, letter.lastReplayError));
-            }
+        DeadLetter letter = QuarkusTransaction.requiringNew().call(() -> DeadLetter.<DeadLetter>findById(id));
+        if (letter == null) {
+            return Optional.empty();
+        }
+        if (letter.replayedAt != null) {
+            return Optional.of(new Replay(letter, Outcome.ALREADY_REPLAYED, null));
+        }
+        String error;
+        if (!inbound.handles(letter.topic)) {
+            error = "This service no longer handles " + letter.topic;
+        } else {
             try {
                 inbound.replay(new InboundRecord(letter.topic, letter.partition, letter.offset, letter.key,
                         letter.payload, headers(letter)));
+                error = null;
             } catch (RuntimeException e) {
                 if (InfrastructureFaults.saysDatabaseUnreachable(e)) {
                     throw e;
                 }
-                letter.replayAttempts++;
-                letter.lastReplayError = e.getMessage() == null ? e.toString() : e.getMessage();
-                return Optional.of(new Replay(letter, Outcome.FAILED, letter.lastReplayError));
+                error = e.getMessage() == null ? e.toString() : e.getMessage();
             }
-            letter.replayAttempts++;
-            letter.replayedAt = Instant.now();
-            letter.replayedBy = replayedBy;
-            letter.lastReplayError = null;
-            return Optional.of(new Replay(letter, Outcome.REPLAYED, null));
-        });
+        }
+        String by = replayedBy.length() <= MAX_REPLAYED_BY ? replayedBy : replayedBy.substring(0, MAX_REPLAYED_BY);
+        String failure = error;
+        return Optional.of(QuarkusTransaction.requiringNew().call(() -> {
+            DeadLetter current = entityManager.find(DeadLetter.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (current.replayedAt != null) {
+                return new Replay(current, Outcome.ALREADY_REPLAYED, null);
+            }
+            current.replayAttempts++;
+            if (failure != null) {
+                current.lastReplayError = failure;
+                return new Replay(current, Outcome.FAILED, failure);
+            }
+            current.replayedAt = Instant.now();
+            current.replayedBy = by;
+            current.lastReplayError = null;
+            return new Replay(current, Outcome.REPLAYED, null);
+        }));
     }
 
     static Map<String, String> headers(DeadLetter letter) {

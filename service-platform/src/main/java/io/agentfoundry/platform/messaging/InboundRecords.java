@@ -88,6 +88,9 @@ public class InboundRecords {
             } catch (MalformedEventException bad) {
                 deadLetter(record, bad);
                 return;
+            } catch (StepRunner.ShuttingDown stopping) {
+                // not the record's fault: it stays unacknowledged and is read again after the restart
+                throw stopping;
             } catch (RuntimeException e) {
                 if (faults.isInfrastructureFault(e)) {
                     pause.pausedBy(who, e);

@@ -57,6 +57,7 @@ public class StepRunner {
 
     public static final String UNEXPECTED_ERROR = "UNEXPECTED_ERROR";
     public static final String STEP_CRASHED = "STEP_CRASHED";
+    public static final String INPUT_NOT_STORED = "INPUT_NOT_STORED";
     private static final Logger LOG = Logger.getLogger(StepRunner.class);
 
     /** The work of a step: turn the input event into the output event. */
@@ -83,7 +84,8 @@ public class StepRunner {
     private final Map<UUID, Attempt> inFlight = new ConcurrentHashMap<>();
     private final Semaphore slots;
     private final ExecutorService workers;
-    private final ScheduledExecutorService schedule;
+    private final ScheduledExecutorService renewal;
+    private final ScheduledExecutorService takeovers;
     private volatile boolean stopping;
 
     StepRunner(IdempotentConsumer consumer, StepExecutions steps, OutboxWriter outbox, JobLogger log,
@@ -105,7 +107,8 @@ public class StepRunner {
         AtomicInteger workerNumber = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(concurrency, runnable -> daemon(runnable,
                 "step-worker-" + workerNumber.incrementAndGet()));
-        this.schedule = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "step-leases"));
+        this.renewal = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "step-lease-renewal"));
+        this.takeovers = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "step-takeovers"));
     }
 
     /** A step of this service: the topic's handler passes each input to {@link #receive}. */
@@ -136,8 +139,7 @@ public class StepRunner {
             try {
                 Optional<Attempt> attempt = QuarkusTransaction.requiringNew().call(() -> begin(this, input));
                 if (attempt.isPresent()) {
-                    launch(attempt.get(), "started");
-                    handedOver = true;
+                    handedOver = launch(attempt.get(), "started");
                 }
             } finally {
                 if (!handedOver) {
@@ -167,31 +169,44 @@ public class StepRunner {
 
     void start(@Observes StartupEvent started) {
         long renewMillis = Math.max(100, config.step().lease().toMillis() / 3);
-        schedule.scheduleWithFixedDelay(this::renewLeases, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
+        renewal.scheduleWithFixedDelay(this::renewLeases, renewMillis, renewMillis, TimeUnit.MILLISECONDS);
         long takeoverMillis = Math.max(100, config.step().takeoverInterval().toMillis());
-        schedule.scheduleWithFixedDelay(this::takeOverExpiredLeases, Math.min(1_000, takeoverMillis), takeoverMillis,
+        takeovers.scheduleWithFixedDelay(this::takeOverExpiredLeases, Math.min(1_000, takeoverMillis), takeoverMillis,
                 TimeUnit.MILLISECONDS);
     }
 
     /** Lets work in hand finish for a while, then hands back the leases of what still runs. */
     void stop(@Observes ShutdownEvent shutdown) {
         stopping = true;
-        schedule.shutdownNow();
+        takeovers.shutdownNow();
         workers.shutdown();
         try {
             workers.awaitTermination(config.step().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        renewal.shutdownNow();
         for (Attempt attempt : inFlight.values()) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> steps.handBack(attempt.jobId(), owner, attempt.number()));
-                LOG.infof("Handed back %s of job %s (attempt %d): still running at shutdown", attempt.step().name(),
-                        attempt.jobId(), attempt.number());
-            } catch (RuntimeException e) {
-                LOG.warnf("Could not hand back %s of job %s; its lease expires by itself (%s)", attempt.step().name(),
-                        attempt.jobId(), e.toString());
-            }
+            handBack(attempt, "still running at shutdown");
+        }
+    }
+
+    /** Gives the attempt's lease back, so that its step is taken over at once (by any instance, this one included). */
+    private void handBack(Attempt attempt, String why) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> steps.handBack(attempt.jobId(), owner, attempt.number()));
+            LOG.infof("Handed back %s of job %s (attempt %d): %s", attempt.step().name(), attempt.jobId(),
+                    attempt.number(), why);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not hand back %s of job %s; its lease expires by itself (%s)", attempt.step().name(),
+                    attempt.jobId(), e.toString());
+        }
+    }
+
+    /** Thrown to a consumer once the service is shutting down: its record is read again after the restart. */
+    public static final class ShuttingDown extends RuntimeException {
+        ShuttingDown() {
+            super("The service is shutting down; the record is read again when it is back");
         }
     }
 
@@ -208,13 +223,30 @@ public class StepRunner {
         acquireSlot();
         boolean handedOver = false;
         try {
+            String[] why = new String[1];
             Optional<Attempt> attempt = QuarkusTransaction.requiringNew().call(() -> {
                 if (!consumer.claim(retried)) {
                     return Optional.<Attempt>empty();
                 }
                 cancelled.resume(retried.jobId(), retried.occurredAt());
+                if (cancelled.isCancelled(retried.jobId())) {
+                    why[0] = "not run: the job was cancelled after this retry";
+                    return Optional.<Attempt>empty();
+                }
                 StepExecution execution = steps.lock(retried.jobId());
-                if (execution == null || execution.inputEvent == null) {
+                if (execution == null) {
+                    why[0] = "retried before its input arrived here; it starts when it does";
+                    return Optional.<Attempt>empty();
+                }
+                if (execution.inputEvent == null) {
+                    // the input never reached the step (dead-lettered) or was not kept (before 0.3): say so, do not hang
+                    String message = DeadLetterWriter.DEAD_LETTERED.equals(execution.errorCode)
+                            ? "Its input was dead-lettered, so there is nothing to run it from: replay the dead letter"
+                            + " (GET /api/dead-letters?jobId=" + retried.jobId() + ")"
+                            : "This service has no stored input for the step, so it cannot run it again";
+                    execution.attempts++;
+                    failStep(execution, INPUT_NOT_STORED, message, false);
+                    why[0] = "failed [" + INPUT_NOT_STORED + "]: " + message;
                     return Optional.<Attempt>empty();
                 }
                 PipelineEvent input = storedInput(execution);
@@ -222,11 +254,9 @@ public class StepRunner {
                 return Optional.of(new Attempt(step, retried.jobId(), begun.attempts, input, begun.startedAt));
             });
             if (attempt.isPresent()) {
-                launch(attempt.get(), "retried by " + retried.retriedBy() + ":");
-                handedOver = true;
-            } else {
-                LOG.infof("Job %s: %s retried, but this service has not received its input yet; it starts when it does",
-                        retried.jobId(), step.name());
+                handedOver = launch(attempt.get(), "retried by " + retried.retriedBy() + ":");
+            } else if (why[0] != null) {
+                log.info(retried.jobId(), step.step, step.name() + " " + why[0]);
             }
         } finally {
             if (!handedOver) {
@@ -249,20 +279,37 @@ public class StepRunner {
         return Optional.of(new Attempt(step, input.jobId(), execution.attempts, input, execution.startedAt));
     }
 
-    private void launch(Attempt attempt, String how) {
+    /**
+     * Hands the attempt to a worker; false when none takes it (the service is stopping), in which case its lease is
+     * handed back for the next instance.
+     */
+    private boolean launch(Attempt attempt, String how) {
         inFlight.put(attempt.jobId(), attempt);
-        log.info(attempt.jobId(), attempt.step().step, attempt.step().name() + " " + how + " (attempt "
-                + attempt.number() + ")");
-        workers.execute(() -> work(attempt));
+        try {
+            workers.execute(() -> work(attempt));
+        } catch (RuntimeException rejected) {
+            inFlight.remove(attempt.jobId(), attempt);
+            handBack(attempt, "no worker took it: " + rejected);
+            return false;
+        }
+        try {
+            log.info(attempt.jobId(), attempt.step().step, attempt.step().name() + " " + how + " (attempt "
+                    + attempt.number() + ")");
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not log the start of %s of job %s: %s", attempt.step().name(), attempt.jobId(), e);
+        }
+        return true;
     }
 
     /** Step 2 and 3, on a worker. */
     private void work(Attempt first) {
         Attempt attempt = first;
         String who = "worker " + attempt.step().name() + " " + attempt.jobId();
+        boolean ended = false;
         try {
             int failures = 0;
             long backoff = config.consumer().initialBackoff().toMillis();
+            boolean paused = false;
             while (true) {
                 UUID jobId = attempt.jobId();
                 StepContext context = new StepContext(jobId, attempt.step().step, attempt.number(),
@@ -270,21 +317,33 @@ public class StepRunner {
                 try {
                     PipelineEvent output = attempt.step().perform(attempt.input(), context);
                     succeed(attempt, context, output, who);
+                    ended = true;
                     return;
                 } catch (StepFailureException failure) {
                     fail(attempt, failure.errorCode(), failure.getMessage(), failure.retryable(), who);
+                    ended = true;
                     return;
                 } catch (RuntimeException e) {
                     if (faults.isInfrastructureFault(e)) {
                         // nobody's fault: the same attempt goes on once the database answers
                         pause.pausedBy(who, e);
+                        paused = true;
                         sleep(backoff);
                         backoff = Math.min(backoff * 2, config.consumer().maxBackoff().toMillis());
+                        if (faults.databaseReachable()) {
+                            pause.resumed(who);
+                            paused = false;
+                        }
                         continue;
+                    }
+                    if (paused) {
+                        pause.resumed(who);
+                        paused = false;
                     }
                     failures++;
                     if (failures >= Math.max(1, config.consumer().maxAttempts())) {
                         fail(attempt, UNEXPECTED_ERROR, describe(e), true, who);
+                        ended = true;
                         return;
                     }
                     LOG.warnf(e, "%s of job %s, attempt %d, failed unexpectedly; trying again", attempt.step().name(),
@@ -295,20 +354,26 @@ public class StepRunner {
                     backoff *= 2;
                     Optional<Attempt> next = nextAttempt(attempt, who);
                     if (next.isEmpty()) {
+                        ended = true;
                         return;
                     }
-                    inFlight.put(jobId, next.get());
+                    // a retry may have started a newer attempt meanwhile: that one stays in flight
+                    inFlight.replace(jobId, attempt, next.get());
                     attempt = next.get();
                     log.info(jobId, attempt.step().step, attempt.step().name() + " started (attempt "
                             + attempt.number() + ")");
                 }
             }
         } catch (RuntimeException | Error e) {
-            // the lease expires, and the step is taken over
-            LOG.errorf(e, "The worker on %s of job %s stopped", attempt.step().name(), attempt.jobId());
+            LOG.errorf(e, "The worker on %s of job %s stopped without an outcome", attempt.step().name(),
+                    attempt.jobId());
         } finally {
             pause.resumed(who);
             inFlight.remove(attempt.jobId(), attempt);
+            if (!ended) {
+                // no outcome, but the lease is still ours: give it back, so that the step is taken over at once
+                handBack(attempt, "its worker stopped without an outcome");
+            }
             slots.release();
         }
     }
@@ -424,12 +489,18 @@ public class StepRunner {
                 }
                 return taken;
             });
-            afterCommit.forEach(Runnable::run);
+            for (Runnable line : afterCommit) {
+                try {
+                    line.run();
+                } catch (RuntimeException e) {
+                    LOG.debugf("A takeover's log line was not written: %s", e.toString());
+                }
+            }
             for (Attempt attempt : resumed) {
-                if (slots.tryAcquire()) {
-                    launch(attempt, "taken over");
-                } else {
-                    QuarkusTransaction.requiringNew().run(() -> steps.handBack(attempt.jobId(), owner, attempt.number()));
+                if (!slots.tryAcquire()) {
+                    handBack(attempt, "no free worker");
+                } else if (!launch(attempt, "taken over")) {
+                    slots.release();
                 }
             }
         } catch (RuntimeException e) {
@@ -483,10 +554,18 @@ public class StepRunner {
 
     private void acquireSlot() {
         try {
-            slots.acquire();
+            while (!slots.tryAcquire(1, TimeUnit.SECONDS)) {
+                if (stopping) {
+                    throw new ShuttingDown();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a free worker", e);
+            throw new ShuttingDown();
+        }
+        if (stopping) {
+            slots.release();
+            throw new ShuttingDown();
         }
     }
 

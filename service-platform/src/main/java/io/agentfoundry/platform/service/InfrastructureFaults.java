@@ -2,6 +2,7 @@ package io.agentfoundry.platform.service;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import org.hibernate.exception.JDBCConnectionException;
 
 import java.net.ConnectException;
@@ -33,13 +34,21 @@ public class InfrastructureFaults {
         return saysDatabaseUnreachable(failure) || !databaseReachable();
     }
 
-    /** What the failure says, without asking the database. */
+    /**
+     * What the failure says, without asking the database. A refused connection counts only under a database failure:
+     * one of an HTTP call (a bundle server, an agent) is that call's own failure.
+     */
     public static boolean saysDatabaseUnreachable(Throwable failure) {
+        boolean underDatabaseFailure = false;
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof JDBCConnectionException || cause instanceof ConnectException) {
+                    || cause instanceof JDBCConnectionException) {
                 return true;
             }
+            if (cause instanceof ConnectException && underDatabaseFailure) {
+                return true;
+            }
+            underDatabaseFailure |= cause instanceof SQLException || cause instanceof PersistenceException;
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 // 08: connection exception; 57P01-03: the server shuts down or is starting; 53300: too many connections

@@ -7,6 +7,7 @@ import io.agentfoundry.platform.config.PlatformConfig;
 import io.agentfoundry.platform.domain.JobLogEntry;
 import io.agentfoundry.platform.messaging.OutboxWriter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -143,6 +144,16 @@ public class JobLogger {
                 }
             }
         });
+    }
+
+    /** At shutdown, the waiting lines get one more chance; what still cannot be written is in the service's own log. */
+    @PreDestroy
+    void writeWaitingLinesAtShutdown() {
+        writer.shutdownNow();
+        if (!writeWaitingLines()) {
+            LOG.warnf("%d job log lines could not be stored before shutdown (the database did not answer)",
+                    waiting.size());
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -112,10 +112,9 @@ public class StepExecutions {
     @SuppressWarnings("unchecked")
     public List<StepExecution> lockExpiredLeases(String owner, int limit) {
         List<UUID> ids = entityManager.createNativeQuery("select job_id from step_execution where status = 'RUNNING'"
-                        + " and (lease_expires_at is null or lease_expires_at < :now)"
+                        + " and (lease_expires_at is null or lease_expires_at < clock_timestamp())"
                         + " and (lease_owner is null or lease_owner <> :owner)"
                         + " order by lease_expires_at nulls first limit :limit for update skip locked", UUID.class)
-                .setParameter("now", Instant.now())
                 .setParameter("owner", owner)
                 .setParameter("limit", limit)
                 .getResultList();
@@ -124,9 +123,10 @@ public class StepExecutions {
 
     /** Extends the lease of an attempt that still holds its step; false when it does not any more. */
     public boolean renew(UUID jobId, String owner, int attempt, Duration lease) {
-        return entityManager.createNativeQuery("update step_execution set lease_expires_at = :until, updated_at = :now"
+        return entityManager.createNativeQuery("update step_execution set lease_expires_at = clock_timestamp()"
+                        + " + make_interval(secs => :seconds), updated_at = :now"
                         + " where job_id = :job and status = 'RUNNING' and lease_owner = :owner and attempts = :attempt")
-                .setParameter("until", Instant.now().plus(lease))
+                .setParameter("seconds", lease.toMillis() / 1000.0)
                 .setParameter("now", Instant.now())
                 .setParameter("job", jobId)
                 .setParameter("owner", owner)
@@ -136,9 +136,9 @@ public class StepExecutions {
 
     /** Gives an attempt's lease back (shutdown): the step is taken over at once, and not counted as a crash. */
     public void handBack(UUID jobId, String owner, int attempt) {
-        entityManager.createNativeQuery("update step_execution set lease_owner = null, lease_expires_at = :now,"
-                        + " updated_at = :now where job_id = :job and status = 'RUNNING' and lease_owner = :owner"
-                        + " and attempts = :attempt")
+        entityManager.createNativeQuery("update step_execution set lease_owner = null,"
+                        + " lease_expires_at = clock_timestamp(), updated_at = :now where job_id = :job"
+                        + " and status = 'RUNNING' and lease_owner = :owner and attempts = :attempt")
                 .setParameter("now", Instant.now())
                 .setParameter("job", jobId)
                 .setParameter("owner", owner)
@@ -156,9 +156,13 @@ public class StepExecutions {
         return execution;
     }
 
-    private static void lease(StepExecution execution, String owner, Duration lease) {
+    /** Lease times are the database's: every instance compares them with the same clock. */
+    private void lease(StepExecution execution, String owner, Duration lease) {
         execution.leaseOwner = owner;
-        execution.leaseExpiresAt = Instant.now().plus(lease);
+        Number micros = (Number) entityManager.createNativeQuery(
+                "select cast(extract(epoch from clock_timestamp()) * 1000000 as bigint)").getSingleResult();
+        execution.leaseExpiresAt = Instant.EPOCH.plus(micros.longValue(), java.time.temporal.ChronoUnit.MICROS)
+                .plus(lease);
     }
 
     private static void release(StepExecution execution) {
