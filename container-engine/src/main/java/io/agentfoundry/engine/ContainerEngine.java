@@ -209,6 +209,9 @@ public final class ContainerEngine implements AutoCloseable {
         } catch (NotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
+            if (gone(e)) {
+                return Optional.empty();
+            }
             throw wrap("Inspecting " + idOrName, e);
         }
     }
@@ -288,6 +291,9 @@ public final class ContainerEngine implements AutoCloseable {
         } catch (NotFoundException e) {
             return false;
         } catch (RuntimeException e) {
+            if (gone(e)) {
+                return false;
+            }
             throw wrap("Removing " + idOrName, e);
         }
     }
@@ -299,6 +305,14 @@ public final class ContainerEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Podman answers a request about a container it is removing at that moment with 500 "no such container" (not
+     * 404): the container is gone either way.
+     */
+    private static boolean gone(RuntimeException e) {
+        return e instanceof DockerException && String.valueOf(e.getMessage()).contains("no such container");
     }
 
     private EngineException wrap(String action, RuntimeException e) {

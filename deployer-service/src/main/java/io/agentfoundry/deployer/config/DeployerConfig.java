@@ -34,6 +34,10 @@ public interface DeployerConfig {
      * container that vanished (or marks it LOST with RuntimeLost), and removes runtimes nobody wants any more.
      */
     interface Reconcile {
+        /** Off only where something else owns what runs (the deployer's own tests of other things). */
+        @WithDefault("true")
+        boolean enabled();
+
         /** How often; the first round runs soon after start. */
         @WithDefault("60s")
         Duration interval();

@@ -74,6 +74,9 @@ public class RuntimeReconciler {
     }
 
     void start(@Observes StartupEvent started) {
+        if (!config.reconcile().enabled()) {
+            return;
+        }
         long interval = Math.max(1_000, config.reconcile().interval().toMillis());
         schedule.scheduleWithFixedDelay(this::roundQuietly, Math.min(5_000, interval), interval, TimeUnit.MILLISECONDS);
     }

@@ -82,6 +82,7 @@ class ReconcileTest {
         @Override
         public Map<String, String> start() {
             Map<String, String> settings = new HashMap<>(super.start());
+            settings.put("agentfoundry.deployer.reconcile.enabled", "true");
             settings.put("agentfoundry.deployer.reconcile.interval", "1s");
             settings.put("agentfoundry.deployer.reconcile.grace", "2s");
             return settings;
