@@ -1,7 +1,7 @@
 package io.agentfoundry.registry;
 
-import io.agentfoundry.registry.testsupport.SseReader;
-import io.agentfoundry.registry.testsupport.SseReader.SseEvent;
+import io.agentfoundry.testinfra.SseReader;
+import io.agentfoundry.testinfra.SseReader.SseEvent;
 import io.agentfoundry.events.AgentRequested;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.CodeGenerated;

@@ -1,9 +1,9 @@
 package io.agentfoundry.builder.rest;
 
+import io.agentfoundry.platform.rest.ProblemException;
 import io.agentfoundry.builder.mapping.BuildView;
 import io.agentfoundry.builder.service.ImageBuildService;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,6 +27,7 @@ public class BuildResource {
             + " digest, size, layers, duration")
     public BuildView build(@PathParam("jobId") UUID jobId) {
         return builds.find(jobId).map(BuildView::of)
-                .orElseThrow(() -> new NotFoundException("No image was built for job " + jobId));
+                .orElseThrow(() -> ProblemException.notFound("BUILD_NOT_FOUND",
+                        "No image was built for job " + jobId));
     }
 }

@@ -12,7 +12,7 @@ import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.CodeGenerated;
 import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.platform.bundle.BundleArchive;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -108,7 +108,7 @@ public class AgentImageBuild {
         try {
             return new BaseImage.Registry(reference, credential, inspector.inspect(reference, credential));
         } catch (RegistryException e) {
-            throw new StepFailureException("BASE_IMAGE_UNAVAILABLE",
+            throw new Failure("BASE_IMAGE_UNAVAILABLE",
                     "Cannot read the base image " + configured + ": " + e.getMessage(), true, e);
         }
     }
@@ -119,7 +119,7 @@ public class AgentImageBuild {
             List<ImagePlatform> unavailable = platforms.stream()
                     .filter(platform -> description.image(platform).isEmpty()).toList();
             if (!unavailable.isEmpty()) {
-                throw new StepFailureException("BASE_PLATFORM_UNAVAILABLE", "The base image " + base.reference()
+                throw new Failure("BASE_PLATFORM_UNAVAILABLE", "The base image " + base.reference()
                         + " has no " + names(unavailable) + " image; it provides " + names(description.platforms()));
             }
         });

@@ -1,7 +1,7 @@
 package io.agentfoundry.builder.service;
 
 import io.agentfoundry.builder.config.BuilderConfig;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -28,7 +28,7 @@ public class BasePackageCheck {
     }
 
     /**
-     * @throws StepFailureException {@code BASE_MISSING_PACKAGES} naming what the base lacks, or
+     * @throws Failure {@code BASE_MISSING_PACKAGES} naming what the base lacks, or
      *                              {@code BASE_PACKAGES_UNKNOWN} when the base declares nothing and
      *                              {@code agentfoundry.builder.require-base-packages} is true
      */
@@ -55,7 +55,7 @@ public class BasePackageCheck {
             }
             List<String> missing = provided.get().missing(needed);
             if (!missing.isEmpty()) {
-                throw new StepFailureException("BASE_MISSING_PACKAGES", "The base image " + base.reference() + " ("
+                throw new Failure("BASE_MISSING_PACKAGES", "The base image " + base.reference() + " ("
                         + platform + ") does not provide " + String.join(", ", missing) + ", which " + REQUIREMENTS_FILE
                         + " needs; it provides " + provided.get().describe() + ". Python packages must be in the base"
                         + " image: build one that has them (see runtime-images/) and configure it as the base.");
@@ -73,7 +73,7 @@ public class BasePackageCheck {
                 + " packages (no " + ProvidedPackages.LABEL + " label), so nothing shows that it provides "
                 + names(needed) + ".";
         if (config.requireBasePackages()) {
-            throw new StepFailureException("BASE_PACKAGES_UNKNOWN", problem + " Use a runtime base image that has the"
+            throw new Failure("BASE_PACKAGES_UNKNOWN", problem + " Use a runtime base image that has the"
                     + " label (see runtime-images/), or set agentfoundry.builder.require-base-packages=false.");
         }
         log.warn(problem + " Building anyway (agentfoundry.builder.require-base-packages=false).");

@@ -1,7 +1,7 @@
 package io.agentfoundry.builder.service;
 
 import io.agentfoundry.builder.config.BuilderConfig;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -53,14 +53,14 @@ public class BuildSupervisor {
             while (true) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new StepFailureException("BUILD_TIMEOUT",
+                    throw new Failure("BUILD_TIMEOUT",
                             "The image build did not finish within " + config.buildTimeout(), true, null);
                 }
                 try {
                     return result.get(Math.min(left, CANCELLATION_CHECK_INTERVAL.toNanos()), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException stillRunning) {
                     if (cancelled.getAsBoolean()) {
-                        throw new StepFailureException("BUILD_CANCELLED",
+                        throw new Failure("BUILD_CANCELLED",
                                 "The job was cancelled while its image was being built", false, null);
                     }
                 }

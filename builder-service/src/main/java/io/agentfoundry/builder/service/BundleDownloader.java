@@ -2,7 +2,7 @@ package io.agentfoundry.builder.service;
 
 import io.agentfoundry.builder.config.BuilderConfig;
 import io.agentfoundry.platform.bundle.BundleArchive;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agentfoundry.platform.http.BoundedHttp;
@@ -33,7 +33,7 @@ public class BundleDownloader {
     }
 
     /**
-     * @throws StepFailureException when the link is not http(s), the generator has no such bundle, the bundle does not
+     * @throws Failure when the link is not http(s), the generator has no such bundle, the bundle does not
      *                              arrive whole within the download timeout or is larger than the cap, or the bytes
      *                              do not match the announced hash
      * @throws UncheckedIOException when the generator cannot be reached (transient: the step is retried)
@@ -43,21 +43,21 @@ public class BundleDownloader {
         try {
             uri = URI.create(bundleUrl);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new StepFailureException("INVALID_BUNDLE_URL", "Not a URL: " + bundleUrl);
+            throw new Failure("INVALID_BUNDLE_URL", "Not a URL: " + bundleUrl);
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-            throw new StepFailureException("INVALID_BUNDLE_URL", "Bundle URL must be http or https: " + bundleUrl);
+            throw new Failure("INVALID_BUNDLE_URL", "Bundle URL must be http or https: " + bundleUrl);
         }
         BoundedHttp.Response response;
         try {
             response = BoundedHttp.read(http, HttpRequest.newBuilder(uri).GET().build(), config.downloadTimeout(),
                     config.maxBundleSize(), BoundedHttp.Overflow.FAIL);
         } catch (HttpTimeoutException e) {
-            throw new StepFailureException("BUNDLE_DOWNLOAD_TIMEOUT", "The bundle did not arrive whole from "
+            throw new Failure("BUNDLE_DOWNLOAD_TIMEOUT", "The bundle did not arrive whole from "
                     + bundleUrl + " within " + config.downloadTimeout() + " (agentfoundry.builder.download-timeout)",
                     true, e);
         } catch (BoundedHttp.ResponseTooLargeException e) {
-            throw new StepFailureException("BUNDLE_TOO_LARGE", "The bundle at " + bundleUrl + " is larger than "
+            throw new Failure("BUNDLE_TOO_LARGE", "The bundle at " + bundleUrl + " is larger than "
                     + config.maxBundleSize() + " bytes (agentfoundry.builder.max-bundle-size)");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot download the bundle from " + bundleUrl, e);
@@ -66,18 +66,18 @@ public class BundleDownloader {
             throw new IllegalStateException("Interrupted while downloading " + bundleUrl, e);
         }
         if (response.status() != 200) {
-            throw new StepFailureException("BUNDLE_NOT_FOUND", "Generator answered " + response.status() + " for "
+            throw new Failure("BUNDLE_NOT_FOUND", "Generator answered " + response.status() + " for "
                     + bundleUrl);
         }
         SortedMap<String, byte[]> files;
         try {
             files = BundleArchive.read(new ByteArrayInputStream(response.body()));
         } catch (IllegalArgumentException e) {
-            throw new StepFailureException("INVALID_BUNDLE", e.getMessage());
+            throw new Failure("INVALID_BUNDLE", e.getMessage());
         }
         String actualHash = BundleArchive.contentHash(files);
         if (!actualHash.equals(expectedHash)) {
-            throw new StepFailureException("BUNDLE_HASH_MISMATCH",
+            throw new Failure("BUNDLE_HASH_MISMATCH",
                     "Bundle content hash is " + actualHash + " but CodeGenerated announced " + expectedHash);
         }
         return files;

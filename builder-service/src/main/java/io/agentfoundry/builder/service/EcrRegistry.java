@@ -2,7 +2,7 @@ package io.agentfoundry.builder.service;
 
 import com.google.cloud.tools.jib.api.Credential;
 import io.agentfoundry.builder.config.BuilderConfig;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -93,7 +93,7 @@ public class EcrRegistry {
             return request.get();
         } catch (AwsServiceException e) {
             if (e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException()) {
-                throw new StepFailureException("ECR_REQUEST_REFUSED", "ECR refused the request: "
+                throw new Failure("ECR_REQUEST_REFUSED", "ECR refused the request: "
                         + e.awsErrorDetails().errorMessage(), false, e);
             }
             throw e;

@@ -14,7 +14,7 @@ import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
 import com.google.cloud.tools.jib.event.events.TimerEvent;
 import io.agentfoundry.builder.config.BuilderConfig;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -84,10 +84,10 @@ public class JibImageBuilder {
             JibContainer container = image.containerize(containerizer);
             return container.getDigest().toString();
         } catch (RegistryUnauthorizedException e) {
-            throw new StepFailureException("REGISTRY_UNAUTHORIZED",
+            throw new Failure("REGISTRY_UNAUTHORIZED",
                     "The registry refused the credentials for " + e.getImageReference(), false, e);
         } catch (RegistryException e) {
-            throw new StepFailureException("REGISTRY_REJECTED", "The registry refused the image: " + e.getMessage(),
+            throw new Failure("REGISTRY_REJECTED", "The registry refused the image: " + e.getMessage(),
                     true, e);
         } finally {
             deleteRecursively(workDir);

@@ -2,7 +2,7 @@ package io.agentfoundry.builder.service;
 
 import com.google.cloud.tools.jib.api.ImageReference;
 import io.agentfoundry.builder.testsupport.BuilderSettings;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ class BasePackageCheckTest {
         BaseImage base = base(Map.of(ARM64, "fastapi==0.92.0,uvicorn==0.17.6"));
         assertThatThrownBy(() -> check(true).verify(bundle("fastapi\nstrands-agents==1.62.0\nStrands_Agents_Tools\n"),
                 base, Set.of(ARM64), log))
-                .isInstanceOfSatisfying(StepFailureException.class, failure -> {
+                .isInstanceOfSatisfying(Failure.class, failure -> {
                     assertThat(failure.errorCode()).isEqualTo("BASE_MISSING_PACKAGES");
                     assertThat(failure.getMessage()).startsWith("The base image registry.example/runtime:1 (linux/arm64)"
                             + " does not provide strands-agents, strands-agents-tools, which requirements.txt needs;"
@@ -68,7 +68,7 @@ class BasePackageCheckTest {
     void aBaseThatDeclaresNothingFailsUnlessAllowedThenWarns() {
         BaseImage scratch = new BaseImage.Scratch();
         assertThatThrownBy(() -> check(true).verify(bundle("fastapi\n"), scratch, Set.of(ARM64), log))
-                .isInstanceOfSatisfying(StepFailureException.class, failure ->
+                .isInstanceOfSatisfying(Failure.class, failure ->
                         assertThat(failure.errorCode()).isEqualTo("BASE_PACKAGES_UNKNOWN"))
                 .hasMessageContaining("so nothing shows that it provides fastapi");
 

@@ -1,17 +1,14 @@
 package io.agentfoundry.deployer.rest;
 
+import io.agentfoundry.platform.rest.ProblemException;
 import io.agentfoundry.deployer.mapping.DeploymentView;
 import io.agentfoundry.deployer.service.DeploymentService;
-import io.agentfoundry.deployer.service.DeploymentService.DeploymentConflictException;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.UUID;
@@ -35,14 +32,10 @@ public class DeploymentResource {
     @DELETE
     @Operation(summary = "Tear the job's runtime down: stop and remove the container, or delete the AgentCore runtime")
     public DeploymentView tearDown(@PathParam("jobId") UUID jobId) {
-        try {
-            return deployments.remove(jobId).map(DeploymentView::of).orElseThrow(() -> notFound(jobId));
-        } catch (DeploymentConflictException e) {
-            throw new ClientErrorException(e.getMessage(), Response.Status.CONFLICT);
-        }
+        return deployments.remove(jobId).map(DeploymentView::of).orElseThrow(() -> notFound(jobId));
     }
 
-    private static NotFoundException notFound(UUID jobId) {
-        return new NotFoundException("No deployment for job " + jobId);
+    private static ProblemException notFound(UUID jobId) {
+        return ProblemException.notFound("DEPLOYMENT_NOT_FOUND", "No deployment for job " + jobId);
     }
 }

@@ -1,7 +1,7 @@
 package io.agentfoundry.deployer.service;
 
 import io.agentfoundry.events.ImageBuilt;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -83,12 +83,12 @@ public final class AgentCoreNames {
      * The image by digest, {@code <registry>/<repository>@sha256:...}, when it is in ECR: AgentCore pulls from nowhere
      * else, and a tag could be moved between the build and the pull.
      *
-     * @throws StepFailureException {@code IMAGE_NOT_IN_ECR} for a {@code docker-archive:} tar or another registry
+     * @throws Failure {@code IMAGE_NOT_IN_ECR} for a {@code docker-archive:} tar or another registry
      */
     public static String containerUri(ImageBuilt image) {
         String reference = image.imageReference() == null ? "" : image.imageReference();
         if (reference.startsWith(ImageBuilt.DOCKER_ARCHIVE)) {
-            throw new StepFailureException("IMAGE_NOT_IN_ECR", "AgentCore pulls images from Amazon ECR only, but this "
+            throw new Failure("IMAGE_NOT_IN_ECR", "AgentCore pulls images from Amazon ECR only, but this "
                     + "image is a docker-archive tar on the builder's disk (" + reference + "): set "
                     + "agentfoundry.builder.registry to an ECR registry (<account>.dkr.ecr.<region>.amazonaws.com) "
                     + "so that the builder pushes the image there");
@@ -96,7 +96,7 @@ public final class AgentCoreNames {
         int slash = reference.indexOf('/');
         String host = slash < 0 ? "" : reference.substring(0, slash);
         if (!ECR_HOST.matcher(host).matches()) {
-            throw new StepFailureException("IMAGE_NOT_IN_ECR", "AgentCore pulls images from Amazon ECR only "
+            throw new Failure("IMAGE_NOT_IN_ECR", "AgentCore pulls images from Amazon ECR only "
                     + "(<account>.dkr.ecr.<region>.amazonaws.com/<repository>), but this image is " + reference
                     + ": set agentfoundry.builder.registry to an ECR registry");
         }
@@ -110,19 +110,19 @@ public final class AgentCoreNames {
             repository = repository.substring(0, colon);
         }
         if (repository.isEmpty()) {
-            throw new StepFailureException("IMAGE_NOT_IN_ECR", "The ECR image reference " + reference
+            throw new Failure("IMAGE_NOT_IN_ECR", "The ECR image reference " + reference
                     + " names no repository");
         }
         return host + "/" + repository + "@" + image.digest();
     }
 
     /**
-     * @throws StepFailureException {@code IMAGE_NOT_ARM64} unless the image has a linux/arm64 variant
+     * @throws Failure {@code IMAGE_NOT_ARM64} unless the image has a linux/arm64 variant
      */
     public static void requireArm64(List<String> platforms) {
         boolean arm64 = platforms.stream().anyMatch(platform -> Platforms.osArch(platform).equals(ARM64));
         if (!arm64) {
-            throw new StepFailureException("IMAGE_NOT_ARM64", "AgentCore runs linux/arm64 images only, but this image "
+            throw new Failure("IMAGE_NOT_ARM64", "AgentCore runs linux/arm64 images only, but this image "
                     + "was built for " + (platforms.isEmpty() ? "no recorded platform" : String.join(", ", platforms))
                     + ": include linux/arm64 in agentfoundry.builder.platforms");
         }

@@ -5,7 +5,7 @@ import io.agentfoundry.deployer.config.DeployerConfig.Target;
 import io.agentfoundry.deployer.domain.Deployment;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.RuntimeCreated;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -120,7 +120,7 @@ public class AgentCoreTarget implements RuntimeTarget {
         } catch (ResourceNotFoundException gone) {
             LOG.infof("AgentCore runtime %s of job %s was already gone", deployment.runtimeId, deployment.jobId);
             progress.accept("AgentCore runtime " + deployment.runtimeId + " was already gone");
-        } catch (StepFailureException e) {
+        } catch (Failure e) {
             // not configured (region, credentials, attempts), or the request refused
             throw new TeardownFailedException("Could not delete " + runtime + ": " + e.getMessage(),
                     "AGENTCORE_NOT_CONFIGURED".equals(e.errorCode()), e);
@@ -154,7 +154,7 @@ public class AgentCoreTarget implements RuntimeTarget {
      * shared with its active deployment, so it is left alone: its new version still becomes READY (and DEFAULT serves it
      * then; a pinned endpoint moves only if pinning had begun), which the agent's next job replaces.
      */
-    private static StepFailureException abandon(RuntimeVersion version, Settings settings, Consumer<String> progress) {
+    private static Failure abandon(RuntimeVersion version, Settings settings, Consumer<String> progress) {
         String runtime = "AgentCore runtime " + settings.name() + " (" + version.id() + ")";
         if (!version.createdByThisJob()) {
             progress.accept("Stopped waiting for " + runtime + " version " + version.version() + ": the job was "
@@ -168,7 +168,7 @@ public class AgentCoreTarget implements RuntimeTarget {
     /** The preconditions, checked before any call: a failure here says what to configure. */
     private Settings settingsFor(ImageBuilt image) {
         String roleArn = config.roleArn().filter(role -> !role.isBlank()).orElseThrow(() ->
-                new StepFailureException("AGENTCORE_NOT_CONFIGURED", "The AGENTCORE target needs the IAM role its "
+                new Failure("AGENTCORE_NOT_CONFIGURED", "The AGENTCORE target needs the IAM role its "
                         + "runtimes run as: set agentfoundry.deployer.agentcore.role-arn (a role that trusts "
                         + "bedrock-agentcore.amazonaws.com and may pull from ECR)"));
         NetworkConfiguration network = network();
@@ -187,18 +187,18 @@ public class AgentCoreTarget implements RuntimeTarget {
         if (networkMode == NetworkMode.PUBLIC) {
             // subnets without VPC would most likely be a forgotten network-mode: refuse rather than run on the internet
             if (!subnets.isEmpty() || !securityGroups.isEmpty()) {
-                throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.subnets "
+                throw new Failure("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.subnets "
                         + "and security-groups apply to network-mode VPC only, but network-mode is PUBLIC: set "
                         + "agentfoundry.deployer.agentcore.network-mode=VPC, or unset them");
             }
             return NetworkConfiguration.builder().networkMode(NetworkMode.PUBLIC).build();
         }
         if (networkMode != NetworkMode.VPC) {
-            throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.network-mode "
+            throw new Failure("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.network-mode "
                     + "must be PUBLIC or VPC, not " + config.networkMode());
         }
         if (subnets.isEmpty() || securityGroups.isEmpty()) {
-            throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.network-mode "
+            throw new Failure("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.network-mode "
                     + "VPC needs at least one subnet and one security group: set "
                     + "agentfoundry.deployer.agentcore.subnets (" + (subnets.isEmpty() ? "unset" : subnets) + ") and "
                     + "agentfoundry.deployer.agentcore.security-groups (" + (securityGroups.isEmpty() ? "unset"
@@ -228,7 +228,7 @@ public class AgentCoreTarget implements RuntimeTarget {
                     .clientToken(settings.clientToken())));
         } catch (ConflictException conflict) {
             AgentRuntime existing = findByName(agentCore, settings.name()).orElseThrow(() ->
-                    new StepFailureException("RUNTIME_CONFLICT", "AgentCore refused to create runtime "
+                    new Failure("RUNTIME_CONFLICT", "AgentCore refused to create runtime "
                             + settings.name() + " (" + message(conflict) + ") and lists no runtime of that name",
                             true, conflict));
             LOG.infof("AgentCore runtime %s (%s) exists without a deployment of ours: updating it", settings.name(),
@@ -268,7 +268,7 @@ public class AgentCoreTarget implements RuntimeTarget {
                     .description(settings.description())
                     .clientToken(settings.clientToken())));
         } catch (ConflictException busy) {
-            throw new StepFailureException("RUNTIME_CONFLICT", "AgentCore refused to update runtime " + settings.name()
+            throw new Failure("RUNTIME_CONFLICT", "AgentCore refused to update runtime " + settings.name()
                     + " (" + runtimeId + "): " + message(busy), true, busy);
         }
         progress.accept("Updating AgentCore runtime " + settings.name() + " (" + runtimeId + ") to version "
@@ -294,7 +294,7 @@ public class AgentCoreTarget implements RuntimeTarget {
                 runtime = call("GetAgentRuntime", () -> agentCore.getAgentRuntime(request -> request
                         .agentRuntimeId(version.id()).agentRuntimeVersion(version.version())));
             } catch (ResourceNotFoundException gone) {
-                throw new StepFailureException("RUNTIME_FAILED", "AgentCore runtime " + name + " (" + version.id()
+                throw new Failure("RUNTIME_FAILED", "AgentCore runtime " + name + " (" + version.id()
                         + ") version " + version.version() + " disappeared while it was being deployed", false, gone);
             } catch (SdkException unanswered) {
                 String failure = transientOrRethrow("GetAgentRuntime", unanswered);
@@ -315,16 +315,16 @@ public class AgentCoreTarget implements RuntimeTarget {
                 return;
             }
             if (known == AgentRuntimeStatus.CREATE_FAILED || known == AgentRuntimeStatus.UPDATE_FAILED) {
-                throw new StepFailureException("RUNTIME_FAILED", "AgentCore runtime " + name + " (" + version.id()
+                throw new Failure("RUNTIME_FAILED", "AgentCore runtime " + name + " (" + version.id()
                         + ") version " + version.version() + " is " + status + ": "
                         + Optional.ofNullable(runtime.failureReason()).orElse("AgentCore gave no reason"));
             }
             if (known == AgentRuntimeStatus.DELETING) {
-                throw new StepFailureException("RUNTIME_FAILED", "AgentCore runtime " + name + " (" + version.id()
+                throw new Failure("RUNTIME_FAILED", "AgentCore runtime " + name + " (" + version.id()
                         + ") is being deleted");
             }
         }
-        throw new StepFailureException("RUNTIME_NOT_READY", "AgentCore runtime " + name + " (" + version.id()
+        throw new Failure("RUNTIME_NOT_READY", "AgentCore runtime " + name + " (" + version.id()
                 + ") version " + version.version() + " was not READY within " + human(config.readyTimeout())
                 + " (last status " + last + ")", true, null);
     }
@@ -358,7 +358,7 @@ public class AgentCoreTarget implements RuntimeTarget {
                         .agentRuntimeId(version.id()).endpointName(endpoint).agentRuntimeVersion(version.version())
                         .description(settings.description()).clientToken(token)));
             } catch (ConflictException busy) {
-                throw new StepFailureException("RUNTIME_CONFLICT", "AgentCore refused to point endpoint " + endpoint
+                throw new Failure("RUNTIME_CONFLICT", "AgentCore refused to point endpoint " + endpoint
                         + " of runtime " + settings.name() + " at version " + version.version() + ": "
                         + message(busy), true, busy);
             }
@@ -392,16 +392,16 @@ public class AgentCoreTarget implements RuntimeTarget {
                 return;
             }
             if (known == AgentRuntimeEndpointStatus.CREATE_FAILED || known == AgentRuntimeEndpointStatus.UPDATE_FAILED) {
-                throw new StepFailureException("ENDPOINT_FAILED", "AgentCore endpoint " + endpoint + " of runtime "
+                throw new Failure("ENDPOINT_FAILED", "AgentCore endpoint " + endpoint + " of runtime "
                         + settings.name() + " is " + status + ": "
                         + Optional.ofNullable(state.failureReason()).orElse("AgentCore gave no reason"));
             }
             if (known == AgentRuntimeEndpointStatus.DELETING) {
-                throw new StepFailureException("ENDPOINT_FAILED", "AgentCore endpoint " + endpoint + " of runtime "
+                throw new Failure("ENDPOINT_FAILED", "AgentCore endpoint " + endpoint + " of runtime "
                         + settings.name() + " is being deleted");
             }
         }
-        throw new StepFailureException("RUNTIME_NOT_READY", "AgentCore endpoint " + endpoint + " of runtime "
+        throw new Failure("RUNTIME_NOT_READY", "AgentCore endpoint " + endpoint + " of runtime "
                 + settings.name() + " did not serve version " + version.version() + " within " + human(config.readyTimeout())
                 + " (last status " + last + ")", true, null);
     }
@@ -428,20 +428,20 @@ public class AgentCoreTarget implements RuntimeTarget {
             throw expected;
         } catch (AwsServiceException e) {
             if (e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException()) {
-                throw new StepFailureException("AGENTCORE_REQUEST_REFUSED", "AgentCore refused " + operation + ": "
+                throw new Failure("AGENTCORE_REQUEST_REFUSED", "AgentCore refused " + operation + ": "
                         + message(e), false, e);
             }
             throw e;
         } catch (SdkClientException e) {
             String message = Objects.toString(e.getMessage(), "");
             if (message.contains("Unable to load credentials")) {
-                throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "No AWS credentials for AgentCore ("
+                throw new Failure("AGENTCORE_NOT_CONFIGURED", "No AWS credentials for AgentCore ("
                         + operation + "): give the deployer credentials the AWS SDK's default chain finds "
                         + "(AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, web identity, or a container or "
                         + "instance role). The SDK said: " + message, false, e);
             }
             if (message.contains("Unable to load region")) {
-                throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "No AWS region for AgentCore ("
+                throw new Failure("AGENTCORE_NOT_CONFIGURED", "No AWS region for AgentCore ("
                         + operation + "): set agentfoundry.deployer.agentcore.region (or AWS_REGION). The SDK said: "
                         + message, false, e);
             }
@@ -494,7 +494,7 @@ public class AgentCoreTarget implements RuntimeTarget {
     /** The standard retry strategy's attempts a call (backoff with jitter, throttling aware); 1 means no retries. */
     private int maxAttempts() {
         if (config.maxAttempts() < 1) {
-            throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.max-attempts "
+            throw new Failure("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.max-attempts "
                     + "must be at least 1 (1: no retries), not " + config.maxAttempts());
         }
         return config.maxAttempts();
@@ -508,7 +508,7 @@ public class AgentCoreTarget implements RuntimeTarget {
         try {
             return DefaultAwsRegionProviderChain.builder().build().getRegion();
         } catch (SdkClientException none) {
-            throw new StepFailureException("AGENTCORE_NOT_CONFIGURED", "No AWS region for AgentCore: set "
+            throw new Failure("AGENTCORE_NOT_CONFIGURED", "No AWS region for AgentCore: set "
                     + "agentfoundry.deployer.agentcore.region (or AWS_REGION)", false, none);
         }
     }
@@ -581,7 +581,7 @@ public class AgentCoreTarget implements RuntimeTarget {
                 }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                throw new StepFailureException("RUNTIME_NOT_READY", "Interrupted while waiting for AgentCore", true,
+                throw new Failure("RUNTIME_NOT_READY", "Interrupted while waiting for AgentCore", true,
                         interrupted);
             }
             return true;

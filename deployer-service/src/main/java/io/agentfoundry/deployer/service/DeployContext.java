@@ -1,6 +1,6 @@
 package io.agentfoundry.deployer.service;
 
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -96,7 +96,7 @@ public final class DeployContext {
      * fails with {@code StepFailed}, not retryable (a cancelled job runs no further step anyway), and emits nothing
      * else.
      */
-    public static StepFailureException cancelledWhile(String what) {
-        return new StepFailureException("DEPLOY_CANCELLED", "The job was cancelled while " + what, false, null);
+    public static Failure cancelledWhile(String what) {
+        return new Failure("DEPLOY_CANCELLED", "The job was cancelled while " + what, false, null);
     }
 }

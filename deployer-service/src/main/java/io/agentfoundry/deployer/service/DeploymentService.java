@@ -8,8 +8,9 @@ import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.SpecRules;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import io.agentfoundry.platform.messaging.StepContext;
+import io.agentfoundry.platform.rest.ProblemException;
 import io.agentfoundry.platform.service.JobLogger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,7 @@ public class DeploymentService {
     public RuntimeCreated deploy(ImageBuilt image, StepContext context) {
         requireValid(image);
         if (image.digest() == null || !DIGEST.matcher(image.digest()).matches()) {
-            throw new StepFailureException("INVALID_IMAGE_DIGEST", "ImageBuilt carries no sha256 digest: " + image.digest());
+            throw new Failure("INVALID_IMAGE_DIGEST", "ImageBuilt carries no sha256 digest: " + image.digest());
         }
         Target target = targetOf(image);
         String agentName = image.spec().name();
@@ -131,7 +132,7 @@ public class DeploymentService {
         if (made == null || !Deployment.DEPLOYING.equals(made.status)) {
             return;
         }
-        String why = failure instanceof StepFailureException step && "DEPLOY_CANCELLED".equals(step.errorCode())
+        String why = failure instanceof Failure step && "DEPLOY_CANCELLED".equals(step.errorCode())
                 ? "the job was cancelled" : "the deployment failed (" + failure.getMessage() + ")";
         progress.accept("Removing runtime " + made.runtimeId + ", which this job created: " + why);
         try {
@@ -229,8 +230,8 @@ public class DeploymentService {
         }
     }
 
-    private static StepFailureException invalid(String message) {
-        return new StepFailureException("INVALID_IMAGE_BUILT", message, false, null);
+    private static Failure invalid(String message) {
+        return new Failure("INVALID_IMAGE_BUILT", message, false, null);
     }
 
     /** Keeps what a producer sent from swamping the message. */
@@ -245,19 +246,19 @@ public class DeploymentService {
             target = config.defaultTarget();
         } else {
             target = Arrays.stream(Target.values()).filter(candidate -> candidate.name().equals(requested)).findFirst()
-                    .orElseThrow(() -> new StepFailureException("UNKNOWN_DEPLOY_TARGET", "deployTarget " + requested
+                    .orElseThrow(() -> new Failure("UNKNOWN_DEPLOY_TARGET", "deployTarget " + requested
                             + " is not one of " + Arrays.toString(Target.values())));
         }
         if (!targets.containsKey(target)) {
-            throw new StepFailureException("DEPLOY_TARGET_UNAVAILABLE", "This deployer has no " + target + " target");
+            throw new Failure("DEPLOY_TARGET_UNAVAILABLE", "This deployer has no " + target + " target");
         }
         return target;
     }
 
-    /** A tear-down that would remove a runtime another deployment now owns. */
-    public static class DeploymentConflictException extends RuntimeException {
+    /** A tear-down that would remove a runtime another deployment now owns: 409. */
+    public static class DeploymentConflictException extends ProblemException {
         public DeploymentConflictException(String message) {
-            super(message);
+            super(409, "DEPLOYMENT_SUPERSEDED", message);
         }
     }
 }

@@ -9,7 +9,7 @@ import io.agentfoundry.engine.ContainerEngine.EngineException;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.Sha256;
 import io.agentfoundry.platform.http.BoundedHttp;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -101,7 +101,7 @@ public class LocalContainerTarget implements RuntimeTarget {
         try {
             context.progress("Container engine: " + whileUnreachable("reaching the engine", context, engine::describe));
         } catch (EngineException e) {
-            throw new StepFailureException("ENGINE_UNREACHABLE", e.getMessage() + " (" + ENGINE_HOST_SETTING
+            throw new Failure("ENGINE_UNREACHABLE", e.getMessage() + " (" + ENGINE_HOST_SETTING
                     + "; waited " + config.engineWait().toSeconds() + " s, agentfoundry.deployer.local.engine-wait)",
                     true, e);
         }
@@ -151,7 +151,7 @@ public class LocalContainerTarget implements RuntimeTarget {
                 return engine.run(spec);
             } catch (EngineException e) {
                 if (!e.unreachable()) {
-                    throw new StepFailureException("CONTAINER_START_FAILED", e.getMessage(), false, e);
+                    throw new Failure("CONTAINER_START_FAILED", e.getMessage(), false, e);
                 }
                 if (System.nanoTime() > deadline) {
                     throw engineFailed("starting container " + spec.name(), e);
@@ -210,9 +210,9 @@ public class LocalContainerTarget implements RuntimeTarget {
     }
 
     /** The step's failure when the engine fails or cannot be reached mid-deployment: retryable, as the engine may recover. */
-    private static StepFailureException engineFailed(String what, EngineException e) {
+    private static Failure engineFailed(String what, EngineException e) {
         boolean unreachable = e.unreachable();
-        return new StepFailureException(unreachable ? "ENGINE_UNREACHABLE" : "ENGINE_FAILED", "The container engine "
+        return new Failure(unreachable ? "ENGINE_UNREACHABLE" : "ENGINE_FAILED", "The container engine "
                 + (unreachable ? "could not be reached" : "failed") + " while " + what + ": " + e.getMessage()
                 + (unreachable ? " (" + ENGINE_HOST_SETTING + ")" : ""), true, e);
     }
@@ -265,7 +265,7 @@ public class LocalContainerTarget implements RuntimeTarget {
         } catch (EngineException e) {
             return e.unreachable() ? Reconciled.unknown("the engine did not answer: " + e.getMessage())
                     : Reconciled.lost(gone + ", and it could not be re-created at " + address + ": " + e.getMessage());
-        } catch (StepFailureException | UncheckedIOException e) {
+        } catch (Failure | UncheckedIOException e) {
             return Reconciled.lost(gone + ", and it could not be re-created at " + address + ": " + e.getMessage());
         }
     }
@@ -302,7 +302,7 @@ public class LocalContainerTarget implements RuntimeTarget {
      */
     Path archiveOf(String reference) {
         String requested = reference.substring(ImageBuilt.DOCKER_ARCHIVE.length());
-        String setting = config.archiveDir().filter(dir -> !dir.isBlank()).orElseThrow(() -> new StepFailureException(
+        String setting = config.archiveDir().filter(dir -> !dir.isBlank()).orElseThrow(() -> new Failure(
                 "ARCHIVE_DIR_NOT_CONFIGURED", "The image is a docker-archive (" + requested + "), but this deployer "
                 + "loads none: set " + ARCHIVE_DIR_SETTING + " to the directory the builder writes its archives to "
                 + "(its agentfoundry.builder.output-dir, as the deployer sees it)"));
@@ -310,10 +310,10 @@ public class LocalContainerTarget implements RuntimeTarget {
         try {
             dir = Path.of(setting).toRealPath();
         } catch (IOException | InvalidPathException e) {
-            throw new StepFailureException("ARCHIVE_DIR_NOT_CONFIGURED", ARCHIVE_DIR_SETTING + " (" + setting
+            throw new Failure("ARCHIVE_DIR_NOT_CONFIGURED", ARCHIVE_DIR_SETTING + " (" + setting
                     + ") is not a directory the deployer can read: " + e, false, e);
         }
-        StepFailureException outside = new StepFailureException("INVALID_IMAGE_BUILT", "ImageBuilt's docker-archive "
+        Failure outside = new Failure("INVALID_IMAGE_BUILT", "ImageBuilt's docker-archive "
                 + requested + " is not a file under " + ARCHIVE_DIR_SETTING + " (" + setting + "): the deployer loads "
                 + "archives from that directory only");
         Path path;
@@ -330,7 +330,7 @@ public class LocalContainerTarget implements RuntimeTarget {
         try {
             file = path.toRealPath();
         } catch (IOException e) {
-            throw new StepFailureException("IMAGE_UNAVAILABLE", "ImageBuilt's docker-archive " + requested
+            throw new Failure("IMAGE_UNAVAILABLE", "ImageBuilt's docker-archive " + requested
                     + " cannot be read: " + e, false, e);
         }
         if (!file.startsWith(dir) || !Files.isRegularFile(file)) {
@@ -354,9 +354,9 @@ public class LocalContainerTarget implements RuntimeTarget {
                     () -> engine.pull(byDigest, platform, config.pullTimeout()));
             return byDigest;
         } catch (EngineException e) {
-            throw new StepFailureException("IMAGE_UNAVAILABLE", e.getMessage(), true, e);
+            throw new Failure("IMAGE_UNAVAILABLE", e.getMessage(), true, e);
         } catch (UncheckedIOException e) {
-            throw new StepFailureException("IMAGE_UNAVAILABLE", e.getMessage() + ": " + e.getCause(), false, e);
+            throw new Failure("IMAGE_UNAVAILABLE", e.getMessage() + ": " + e.getCause(), false, e);
         }
     }
 
@@ -391,7 +391,7 @@ public class LocalContainerTarget implements RuntimeTarget {
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();
-            throw new StepFailureException("INTERRUPTED", "Interrupted while " + what, true, e);
+            throw new Failure("INTERRUPTED", "Interrupted while " + what, true, e);
         }
     }
 
@@ -448,7 +448,7 @@ public class LocalContainerTarget implements RuntimeTarget {
                     lastAnswer = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new StepFailureException("INTERRUPTED", "Interrupted while waiting for " + url, true, e);
+                    throw new Failure("INTERRUPTED", "Interrupted while waiting for " + url, true, e);
                 }
             }
             if (pausedUntilCancelled(Duration.ofMillis(300), context)) {
@@ -471,9 +471,9 @@ public class LocalContainerTarget implements RuntimeTarget {
     }
 
     /** Removes the container that failed to start, keeping what it said in the failure. */
-    private StepFailureException failStart(String containerId, String name, String what, List<String> logLines) {
+    private Failure failStart(String containerId, String name, String what, List<String> logLines) {
         removeQuietly(containerId);
-        return new StepFailureException("CONTAINER_NOT_READY", "Container " + name + " " + what
+        return new Failure("CONTAINER_NOT_READY", "Container " + name + " " + what
                 + (logLines.isEmpty() ? "; it wrote no log lines" : "; its last " + logLines.size() + " log lines:\n"
                 + String.join("\n", logLines)), false, null);
     }
@@ -545,7 +545,7 @@ public class LocalContainerTarget implements RuntimeTarget {
             return context.cancelledWithin(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StepFailureException("INTERRUPTED", "Interrupted while waiting for a container", true, e);
+            throw new Failure("INTERRUPTED", "Interrupted while waiting for a container", true, e);
         }
     }
 

@@ -7,7 +7,7 @@ import io.agentfoundry.events.ImageBuilt;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** One place agents can run. Implementations throw {@code StepFailureException} with the reason when they cannot. */
+/** One place agents can run. Implementations throw {@code Failure} with the reason when they cannot. */
 public interface RuntimeTarget {
 
     DeployerConfig.Target target();

@@ -3,7 +3,7 @@ package io.agentfoundry.deployer.agentcore;
 import io.agentfoundry.deployer.service.AgentCoreNames;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.ImageBuilt;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -131,7 +131,7 @@ class AgentCoreNamesTest {
             "123456789012.dkr.ecr.us-east-1.amazonaws.com/", ""})
     void anImageOutsideEcrIsRefusedWithWhatToConfigure(String reference) {
         assertThatThrownBy(() -> AgentCoreNames.containerUri(image(reference)))
-                .isInstanceOfSatisfying(StepFailureException.class, failure -> {
+                .isInstanceOfSatisfying(Failure.class, failure -> {
                     assertThat(failure.errorCode()).isEqualTo("IMAGE_NOT_IN_ECR");
                     assertThat(failure.retryable()).isFalse();
                     assertThat(failure.getMessage()).contains("ECR");
@@ -152,15 +152,15 @@ class AgentCoreNamesTest {
         AgentCoreNames.requireArm64(List.of("linux/arm64/v8"));
 
         assertThatThrownBy(() -> AgentCoreNames.requireArm64(List.of("linux/amd64")))
-                .isInstanceOfSatisfying(StepFailureException.class, failure -> {
+                .isInstanceOfSatisfying(Failure.class, failure -> {
                     assertThat(failure.errorCode()).isEqualTo("IMAGE_NOT_ARM64");
                     assertThat(failure.getMessage()).contains("linux/arm64 images only", "linux/amd64",
                             "agentfoundry.builder.platforms");
                 });
         assertThatThrownBy(() -> AgentCoreNames.requireArm64(List.of("windows/arm64", "linux/arm")))
-                .isInstanceOf(StepFailureException.class).hasMessageContaining("windows/arm64, linux/arm");
+                .isInstanceOf(Failure.class).hasMessageContaining("windows/arm64, linux/arm");
         assertThatThrownBy(() -> AgentCoreNames.requireArm64(List.of()))
-                .isInstanceOf(StepFailureException.class).hasMessageContaining("no recorded platform");
+                .isInstanceOf(Failure.class).hasMessageContaining("no recorded platform");
     }
 
     // ---- invocation URL -----------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import io.agentfoundry.deployer.service.AgentCoreTarget;
 import io.agentfoundry.deployer.service.DeployContext;
 import io.agentfoundry.deployer.service.RuntimeTarget.RuntimePlacement;
 import io.agentfoundry.events.ImageBuilt;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -212,7 +212,7 @@ class AgentCoreTargetPreconditionsTest {
 
         assertThatThrownBy(() -> target().deploy(image(agent), Optional.empty(),
                 DeployContext.uncancellable(progress::add)))
-                .isInstanceOfSatisfying(StepFailureException.class, failure -> {
+                .isInstanceOfSatisfying(Failure.class, failure -> {
                     assertThat(failure.errorCode()).isEqualTo("RUNTIME_NOT_READY");
                     assertThat(failure.retryable()).isTrue();
                     assertThat(failure.getMessage()).contains("was not READY within 2s",
@@ -258,7 +258,7 @@ class AgentCoreTargetPreconditionsTest {
 
     private void assertRefused(ImageBuilt image, String code, String... message) {
         assertThatThrownBy(() -> target().deploy(image, Optional.empty(), DeployContext.uncancellable(progress::add)))
-                .isInstanceOfSatisfying(StepFailureException.class, failure -> {
+                .isInstanceOfSatisfying(Failure.class, failure -> {
                     assertThat(failure.errorCode()).isEqualTo(code);
                     assertThat(failure.getMessage()).contains(message);
                     assertThat(failure.retryable()).isFalse();

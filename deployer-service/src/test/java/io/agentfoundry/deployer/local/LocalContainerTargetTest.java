@@ -11,7 +11,7 @@ import io.agentfoundry.deployer.service.RuntimeTarget.RuntimePlacement;
 import io.agentfoundry.deployer.service.TeardownFailedException;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.ImageBuilt;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import io.agentfoundry.testinfra.PodmanEngine;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -165,7 +165,7 @@ class LocalContainerTargetTest {
         List<String> progress = new ArrayList<>();
 
         assertThatThrownBy(() -> target.deploy(image, Optional.empty(), DeployContext.uncancellable(progress::add)))
-                .isInstanceOfSatisfying(StepFailureException.class, failure -> {
+                .isInstanceOfSatisfying(Failure.class, failure -> {
                     assertThat(failure.errorCode()).isEqualTo("ENGINE_UNREACHABLE");
                     assertThat(failure.retryable()).isTrue();
                     assertThat(failure.getMessage()).contains(missing.toString())
@@ -200,7 +200,7 @@ class LocalContainerTargetTest {
                     && System.nanoTime() - start > Duration.ofSeconds(1).toNanos());
 
             assertThatThrownBy(() -> target.deploy(image, Optional.empty(), context))
-                    .isInstanceOfSatisfying(StepFailureException.class, failure -> {
+                    .isInstanceOfSatisfying(Failure.class, failure -> {
                         assertThat(failure.errorCode()).isEqualTo("DEPLOY_CANCELLED");
                         assertThat(failure.retryable()).isFalse();
                         assertThat(failure.getMessage()).contains("being pulled");
@@ -254,7 +254,7 @@ class LocalContainerTargetTest {
         LocalContainerTarget target = fakeEngineTarget();
 
         assertThatThrownBy(() -> target.deploy(archivedImage(), Optional.of(previous()), context()))
-                .isInstanceOfSatisfying(StepFailureException.class, failure -> {
+                .isInstanceOfSatisfying(Failure.class, failure -> {
                     assertThat(failure.errorCode()).isEqualTo("ENGINE_FAILED");
                     assertThat(failure.retryable()).isTrue();
                     assertThat(failure.getMessage()).contains("database is locked", "was starting",
@@ -273,7 +273,7 @@ class LocalContainerTargetTest {
         LocalContainerTarget target = fakeEngineTarget();
 
         assertThatThrownBy(() -> target.deploy(archivedImage(), Optional.empty(), context()))
-                .isInstanceOfSatisfying(StepFailureException.class, failure -> {
+                .isInstanceOfSatisfying(Failure.class, failure -> {
                     assertThat(failure.errorCode()).isEqualTo("ENGINE_UNREACHABLE");
                     assertThat(failure.retryable()).isTrue();
                     assertThat(failure.getMessage()).contains("agentfoundry.deployer.local.engine-host");
@@ -289,7 +289,7 @@ class LocalContainerTargetTest {
         LocalContainerTarget target = fakeEngineTarget();
 
         assertThatThrownBy(() -> target.deploy(archivedImage(), Optional.empty(), context()))
-                .isInstanceOfSatisfying(StepFailureException.class, failure -> {
+                .isInstanceOfSatisfying(Failure.class, failure -> {
                     assertThat(failure.errorCode()).isEqualTo("ENGINE_FAILED");
                     assertThat(failure.retryable()).isTrue();
                     assertThat(failure.getMessage()).contains("removal already in progress",
@@ -306,7 +306,7 @@ class LocalContainerTargetTest {
         LocalContainerTarget target = fakeEngineTarget();
 
         assertThatThrownBy(() -> target.deploy(archivedImage(), Optional.empty(), context()))
-                .isInstanceOfSatisfying(StepFailureException.class, failure -> {
+                .isInstanceOfSatisfying(Failure.class, failure -> {
                     assertThat(failure.errorCode()).isEqualTo("CONTAINER_START_FAILED");
                     assertThat(failure.getMessage()).contains("cannot bind port");
                 });
@@ -320,7 +320,7 @@ class LocalContainerTargetTest {
         try {
             assertThatThrownBy(() -> fakeEngineTarget().deploy(image("fake_agent", "docker-archive:" + outside),
                     Optional.empty(), context()))
-                    .isInstanceOfSatisfying(StepFailureException.class, failure -> {
+                    .isInstanceOfSatisfying(Failure.class, failure -> {
                         assertThat(failure.errorCode()).isEqualTo("INVALID_IMAGE_BUILT");
                         assertThat(failure.retryable()).isFalse();
                         assertThat(failure.getMessage()).contains(outside.toString(),
@@ -329,7 +329,7 @@ class LocalContainerTargetTest {
             // without the setting, no archive at all
             assertThatThrownBy(() -> target("tcp://127.0.0.1:" + engine.port()).deploy(archivedImage(),
                     Optional.empty(), context()))
-                    .isInstanceOfSatisfying(StepFailureException.class, failure -> {
+                    .isInstanceOfSatisfying(Failure.class, failure -> {
                         assertThat(failure.errorCode()).isEqualTo("ARCHIVE_DIR_NOT_CONFIGURED");
                         assertThat(failure.getMessage()).contains("agentfoundry.deployer.local.archive-dir");
                     });

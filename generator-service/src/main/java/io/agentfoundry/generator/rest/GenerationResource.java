@@ -1,5 +1,6 @@
 package io.agentfoundry.generator.rest;
 
+import io.agentfoundry.platform.rest.ProblemException;
 import io.agentfoundry.generator.mapping.GeneratedFileView;
 import io.agentfoundry.generator.mapping.GenerationView;
 import io.agentfoundry.generator.mapping.PreviewRequest;
@@ -7,12 +8,10 @@ import io.agentfoundry.generator.mapping.PreviewView;
 import io.agentfoundry.generator.service.BundleZip;
 import io.agentfoundry.generator.service.GenerationService;
 import io.agentfoundry.platform.bundle.BundleArchive;
-import io.agentfoundry.platform.messaging.StepFailureException;
-import jakarta.ws.rs.BadRequestException;
+import io.agentfoundry.platform.domain.Failure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -70,7 +69,8 @@ public class GenerationResource {
     public byte[] file(@PathParam("jobId") UUID jobId, @PathParam("path") String path) {
         return generation.file(jobId, path)
                 .map(file -> file.content)
-                .orElseThrow(() -> new NotFoundException("No file " + path + " in the bundle of job " + jobId));
+                .orElseThrow(() -> ProblemException.notFound("FILE_NOT_FOUND",
+                        "No file " + path + " in the bundle of job " + jobId));
     }
 
     @POST
@@ -81,7 +81,7 @@ public class GenerationResource {
     @APIResponse(responseCode = "400", description = "problem+json naming the check the request failed")
     public PreviewView preview(PreviewRequest request) {
         if (request == null) {
-            throw new StepFailureException("INVALID_SPEC", "The preview needs a body: {spec, model, tools}");
+            throw new Failure("INVALID_SPEC", "The preview needs a body: {spec, model, tools}");
         }
         return PreviewView.of(generation.preview(request.spec(), request.model(), request.tools(),
                 request.catalogVersion()));
@@ -92,13 +92,13 @@ public class GenerationResource {
             return switch (format) {
                 case "zip" -> true;
                 case "tar.gz", "tgz" -> false;
-                default -> throw new BadRequestException("format must be zip or tar.gz: " + format);
+                default -> throw ProblemException.badRequest("INVALID_FORMAT", "format must be zip or tar.gz: " + format);
             };
         }
         return accept != null && accept.contains(ZIP) && !accept.contains(GZIP);
     }
 
-    private static NotFoundException notFound(UUID jobId) {
-        return new NotFoundException("No bundle for job " + jobId);
+    private static ProblemException notFound(UUID jobId) {
+        return ProblemException.notFound("BUNDLE_NOT_FOUND", "No bundle for job " + jobId);
     }
 }

@@ -4,7 +4,7 @@ import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.AgentSpec.CustomTool;
 import io.agentfoundry.events.AgentSpec.Monitoring;
 import io.agentfoundry.events.ToolBinding;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -56,11 +56,11 @@ public record AgentSource(
     static AgentSource of(BundleRequest request, DependencyPins pins) {
         AgentSpec spec = request.spec();
         if (spec == null) {
-            throw new StepFailureException("INVALID_SPEC", "The request has no agent spec");
+            throw new Failure("INVALID_SPEC", "The request has no agent spec");
         }
         String name = Identifiers.agentName(spec.name());
         if (spec.systemPrompt() == null || spec.systemPrompt().isBlank()) {
-            throw new StepFailureException("INVALID_SPEC", "The agent has no system prompt");
+            throw new Failure("INVALID_SPEC", "The agent has no system prompt");
         }
         ModelSource model = ModelSource.of(request.model(), spec.modelSettings());
         String generatorVersion =
@@ -104,7 +104,7 @@ public record AgentSource(
 
     private static CatalogTools catalogTools(BundleRequest request, List<String> warnings, Set<String> environment) {
         if (request.tools().size() != request.spec().tools().size()) {
-            throw new StepFailureException("INVALID_TOOL_BINDING", "The spec names " + request.spec().tools().size()
+            throw new Failure("INVALID_TOOL_BINDING", "The spec names " + request.spec().tools().size()
                     + " catalog tools but the request binds " + request.tools().size());
         }
         boolean windows = "windows".equalsIgnoreCase(request.spec().platform());
@@ -113,7 +113,7 @@ public record AgentSource(
         boolean askForConsent = false;
         for (ToolBinding tool : request.tools()) {
             if (tool == null) {
-                throw new StepFailureException("INVALID_TOOL_BINDING", "A tool binding is null");
+                throw new Failure("INVALID_TOOL_BINDING", "A tool binding is null");
             }
             String module = Identifiers.toolModule(tool.module(), tool.name());
             boolean posixOnlyTool = tool.unsupportedPlatforms().stream().anyMatch("windows"::equalsIgnoreCase);
@@ -146,7 +146,7 @@ public record AgentSource(
         for (CustomTool tool : spec.customTools()) {
             CustomToolSource source = CustomToolSource.of(tool);
             if (!toolNames.add(source.name())) {
-                throw new StepFailureException("DUPLICATE_TOOL_NAME",
+                throw new Failure("DUPLICATE_TOOL_NAME",
                         "Two tools are called " + source.name() + "; tool names must be unique");
             }
             customTools.add(source);

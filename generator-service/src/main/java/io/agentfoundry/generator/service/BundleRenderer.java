@@ -25,7 +25,7 @@ public class BundleRenderer {
     }
 
     /**
-     * @throws io.agentfoundry.platform.messaging.StepFailureException when the request cannot become a safe bundle
+     * @throws io.agentfoundry.platform.domain.Failure when the request cannot become a safe bundle
      *                                                                 (a bad name, binding, setting or HTTP call)
      */
     public RenderedBundle render(BundleRequest request) {

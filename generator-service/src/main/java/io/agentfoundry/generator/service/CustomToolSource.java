@@ -3,7 +3,7 @@ package io.agentfoundry.generator.service;
 import io.agentfoundry.events.AgentSpec.CustomTool;
 import io.agentfoundry.events.AgentSpec.HttpCall;
 import io.agentfoundry.events.AgentSpec.ToolParameter;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,13 +63,13 @@ public record CustomToolSource(
 
     static CustomToolSource of(CustomTool tool) {
         if (tool == null) {
-            throw new StepFailureException("INVALID_CUSTOM_TOOL", "A custom tool is null");
+            throw new Failure("INVALID_CUSTOM_TOOL", "A custom tool is null");
         }
         String name = Identifiers.toolName(tool.name());
         List<Parameter> parameters = parameters(name, tool.parameters());
         boolean hasBody = tool.pythonBody() != null && !tool.pythonBody().isBlank();
         if ((tool.http() == null) == !hasBody) {
-            throw new StepFailureException("INVALID_CUSTOM_TOOL",
+            throw new Failure("INVALID_CUSTOM_TOOL",
                     "The custom tool " + name + " needs exactly one of an http call and a python body");
         }
         List<Parameter> ordered = new ArrayList<>(parameters.stream().filter(Parameter::required).toList());
@@ -84,7 +84,7 @@ public record CustomToolSource(
         HttpCall http = tool.http();
         String method = http.method() == null ? "" : http.method().toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
-            throw new StepFailureException("INVALID_HTTP_CALL",
+            throw new Failure("INVALID_HTTP_CALL",
                     "The custom tool " + name + " has method " + Identifiers.quoted(http.method()) + "; use one of "
                             + String.join(", ", new TreeSet<>(METHODS)));
         }
@@ -143,17 +143,17 @@ public record CustomToolSource(
         Set<String> seen = new HashSet<>();
         for (ToolParameter parameter : declared) {
             if (parameter == null) {
-                throw new StepFailureException("INVALID_TOOL_PARAMETER", "The custom tool " + tool
+                throw new Failure("INVALID_TOOL_PARAMETER", "The custom tool " + tool
                         + " has a null parameter");
             }
             String name = Identifiers.parameterName(parameter.name(), tool);
             if (!seen.add(name)) {
-                throw new StepFailureException("INVALID_TOOL_PARAMETER",
+                throw new Failure("INVALID_TOOL_PARAMETER",
                         "The custom tool " + tool + " declares the parameter " + name + " twice");
             }
             String type = PYTHON_TYPES.get(parameter.type());
             if (type == null) {
-                throw new StepFailureException("INVALID_TOOL_PARAMETER", "The parameter " + name + " of custom tool "
+                throw new Failure("INVALID_TOOL_PARAMETER", "The parameter " + name + " of custom tool "
                         + tool + " has type " + Identifiers.quoted(parameter.type())
                         + "; use string, integer, number or boolean");
             }
@@ -165,19 +165,19 @@ public record CustomToolSource(
 
     private static void checkUrlTemplate(String tool, String template, List<Parameter> parameters) {
         if (template == null || !(template.startsWith("https://") || template.startsWith("http://"))) {
-            throw new StepFailureException("INVALID_HTTP_CALL",
+            throw new Failure("INVALID_HTTP_CALL",
                     "The custom tool " + tool + " needs an http:// or https:// URL template: "
                             + Identifiers.quoted(template));
         }
         if (template.chars().anyMatch(Character::isISOControl)) {
-            throw new StepFailureException("INVALID_HTTP_CALL",
+            throw new Failure("INVALID_HTTP_CALL",
                     "The URL template of custom tool " + tool + " contains control characters");
         }
         Set<String> names = parameters.stream().map(Parameter::name).collect(Collectors.toSet());
         Matcher placeholder = URL_PLACEHOLDER.matcher(template);
         while (placeholder.find()) {
             if (!names.contains(placeholder.group(1))) {
-                throw new StepFailureException("INVALID_HTTP_CALL", "The URL template of custom tool " + tool
+                throw new Failure("INVALID_HTTP_CALL", "The URL template of custom tool " + tool
                         + " uses {" + placeholder.group(1) + "}, which is not one of its parameters");
             }
         }
@@ -187,23 +187,23 @@ public record CustomToolSource(
         Map<String, String> sorted = new TreeMap<>();
         headers.forEach((name, value) -> {
             if (name == null || !HEADER_NAME.matcher(name).matches()) {
-                throw new StepFailureException("INVALID_HTTP_CALL",
+                throw new Failure("INVALID_HTTP_CALL",
                         "The custom tool " + tool + " has an invalid header name " + Identifiers.quoted(name));
             }
             if (value == null || value.chars().anyMatch(Character::isISOControl)) {
-                throw new StepFailureException("INVALID_HTTP_CALL",
+                throw new Failure("INVALID_HTTP_CALL",
                         "The header " + name + " of custom tool " + tool + " has no value or contains control characters");
             }
             Matcher reference = ENVIRONMENT_REFERENCE.matcher(value);
             while (reference.find()) {
                 if (!Identifiers.isEnvironmentVariable(reference.group(1))) {
-                    throw new StepFailureException("INVALID_HTTP_CALL", "The header " + name + " of custom tool "
+                    throw new Failure("INVALID_HTTP_CALL", "The header " + name + " of custom tool "
                             + tool + " names an invalid environment variable " + Identifiers.quoted(reference.group(1)));
                 }
             }
             if (SENSITIVE_HEADER.matcher(name).matches() && (!ENVIRONMENT_REFERENCE.matcher(value).find()
                     || !AUTHORIZATION_SCHEME.matcher(ENVIRONMENT_REFERENCE.matcher(value).replaceAll("")).matches())) {
-                throw new StepFailureException("SECRET_IN_HEADER", "The header " + name + " of custom tool " + tool
+                throw new Failure("SECRET_IN_HEADER", "The header " + name + " of custom tool " + tool
                         + " carries a credential: give its value as ${ENV_NAME} (optionally after a scheme such as "
                         + "'Bearer '), so that only the variable's name is written into the bundle");
             }

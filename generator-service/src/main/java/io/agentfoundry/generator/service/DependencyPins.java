@@ -2,7 +2,7 @@ package io.agentfoundry.generator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -57,7 +57,7 @@ public class DependencyPins {
     public String pinned(String distribution, Set<String> extras) {
         String version = pythonVersions.get(distribution);
         if (version == null) {
-            throw new StepFailureException("UNPINNED_REQUIREMENT", "The bundle would need " + distribution
+            throw new Failure("UNPINNED_REQUIREMENT", "The bundle would need " + distribution
                     + ", which has no pinned version in " + RESOURCE.substring(1));
         }
         String extrasPart = extras.isEmpty() ? "" : "[" + String.join(",", new TreeSet<>(extras)) + "]";

@@ -1,7 +1,7 @@
 package io.agentfoundry.generator.service;
 
 import io.agentfoundry.events.SpecRules;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,7 +39,7 @@ final class Identifiers {
 
     static String agentName(String name) {
         if (name == null || !AGENT_NAME.matcher(name).matches()) {
-            throw new StepFailureException("INVALID_AGENT_NAME",
+            throw new Failure("INVALID_AGENT_NAME",
                     "Agent name must match " + AGENT_NAME.pattern() + ": " + quoted(name));
         }
         return name;
@@ -62,11 +62,11 @@ final class Identifiers {
 
     private static String pythonName(String name, String errorCode, String what, String reservedSection) {
         if (name == null || !PYTHON_NAME.matcher(name).matches()) {
-            throw new StepFailureException(errorCode,
+            throw new Failure(errorCode,
                     "The " + what + " must match " + PYTHON_NAME.pattern() + ": " + quoted(name));
         }
         if (RESERVED.get("keywords").contains(name) || RESERVED.get(reservedSection).contains(name)) {
-            throw new StepFailureException(errorCode, "The " + what + " '" + name + "' is reserved ("
+            throw new Failure(errorCode, "The " + what + " '" + name + "' is reserved ("
                     + (RESERVED.get("keywords").contains(name) ? "a Python keyword" : "see " + RESERVED_FILE
                     + ", [" + reservedSection + "]") + "); choose another");
         }
@@ -79,7 +79,7 @@ final class Identifiers {
 
     static String modelId(String id, String what) {
         if (id == null || !MODEL_ID.matcher(id).matches()) {
-            throw new StepFailureException("INVALID_MODEL_BINDING",
+            throw new Failure("INVALID_MODEL_BINDING",
                     "The model's " + what + " must match " + MODEL_ID.pattern() + ": " + quoted(id));
         }
         return id;
@@ -87,7 +87,7 @@ final class Identifiers {
 
     static String versionLabel(String version, String errorCode, String what) {
         if (version == null || !VERSION_LABEL.matcher(version).matches()) {
-            throw new StepFailureException(errorCode, "The " + what + " must match " + VERSION_LABEL.pattern() + ": "
+            throw new Failure(errorCode, "The " + what + " must match " + VERSION_LABEL.pattern() + ": "
                     + quoted(version));
         }
         return version;

@@ -2,7 +2,7 @@ package io.agentfoundry.generator.service;
 
 import io.agentfoundry.events.AgentSpec.ModelSettings;
 import io.agentfoundry.events.ModelBinding;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +40,13 @@ public record ModelSource(String catalogId, Provider provider, String idLiteral,
 
     static ModelSource of(ModelBinding binding, ModelSettings settings) {
         if (binding == null) {
-            throw new StepFailureException("INVALID_MODEL_BINDING", "The request has no model binding");
+            throw new Failure("INVALID_MODEL_BINDING", "The request has no model binding");
         }
         Provider provider;
         try {
             provider = Provider.valueOf(String.valueOf(binding.provider()));
         } catch (IllegalArgumentException e) {
-            throw new StepFailureException("INVALID_MODEL_BINDING",
+            throw new Failure("INVALID_MODEL_BINDING",
                     "The model's provider must be BEDROCK or OLLAMA: " + Identifiers.quoted(binding.provider()));
         }
         String catalogId = Identifiers.modelId(binding.catalogId(), "catalog id");
@@ -54,7 +54,7 @@ public record ModelSource(String catalogId, Provider provider, String idLiteral,
         Integer numCtx = null;
         if (provider == Provider.OLLAMA) {
             if (binding.numCtx() == null || binding.numCtx() < 1) {
-                throw new StepFailureException("INVALID_MODEL_BINDING", "The Ollama model " + catalogId
+                throw new Failure("INVALID_MODEL_BINDING", "The Ollama model " + catalogId
                         + " has no num_ctx in the catalog; Ollama's default would silently cut the context");
             }
             numCtx = binding.numCtx();
@@ -76,14 +76,14 @@ public record ModelSource(String catalogId, Provider provider, String idLiteral,
         if (settings.maxTokens() != null) {
             int limit = binding.maxOutputTokens() == null ? Integer.MAX_VALUE : binding.maxOutputTokens();
             if (settings.maxTokens() < 1 || settings.maxTokens() > limit) {
-                throw new StepFailureException("INVALID_MODEL_SETTINGS", "maxTokens must be between 1 and " + limit
+                throw new Failure("INVALID_MODEL_SETTINGS", "maxTokens must be between 1 and " + limit
                         + " for " + binding.catalogId() + ": " + settings.maxTokens());
             }
             keys.add(new Setting("max_tokens", Integer.toString(settings.maxTokens())));
         }
         if (settings.topP() != null) {
             if (settings.topP() <= 0.0) {
-                throw new StepFailureException("INVALID_MODEL_SETTINGS", "topP must be above 0: " + settings.topP());
+                throw new Failure("INVALID_MODEL_SETTINGS", "topP must be above 0: " + settings.topP());
             }
             keys.add(new Setting("top_p", number("topP", settings.topP(), 0.0, 1.0)));
         }
@@ -92,7 +92,7 @@ public record ModelSource(String catalogId, Provider provider, String idLiteral,
 
     private static String number(String name, double value, double lowest, double highest) {
         if (!(value >= lowest && value <= highest)) {
-            throw new StepFailureException("INVALID_MODEL_SETTINGS",
+            throw new Failure("INVALID_MODEL_SETTINGS",
                     name + " must be between " + lowest + " and " + highest + ": " + value);
         }
         // Double.toString always gives a valid Python float literal ("0.7", "1.0E-4")

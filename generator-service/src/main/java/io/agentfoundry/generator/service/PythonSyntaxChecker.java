@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.AgentSpec.CustomTool;
 import io.agentfoundry.generator.config.GeneratorConfig;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -48,7 +48,7 @@ public class PythonSyntaxChecker {
     }
 
     /**
-     * @throws StepFailureException {@code INVALID_PYTHON_BODY}, with the line and column within the body, when a
+     * @throws Failure {@code INVALID_PYTHON_BODY}, with the line and column within the body, when a
      *                              custom tool's Python body does not parse
      */
     public void requireParsableBodies(AgentSpec spec, RenderedBundle bundle) {
@@ -63,7 +63,7 @@ public class PythonSyntaxChecker {
                 // the body is the end of the file: count back from there to number its lines from 1
                 int bodyLines = lineCount(PythonBody.indented(tool.pythonBody()));
                 int firstBodyLine = lineCount(new String(source, StandardCharsets.UTF_8)) - bodyLines + 1;
-                throw new StepFailureException("INVALID_PYTHON_BODY",
+                throw new Failure("INVALID_PYTHON_BODY",
                         "The Python body of custom tool " + tool.name() + " does not parse: "
                                 + describe(problem.get(), firstBodyLine));
             }

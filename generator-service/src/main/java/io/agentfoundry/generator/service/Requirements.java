@@ -1,7 +1,7 @@
 package io.agentfoundry.generator.service;
 
 import io.agentfoundry.events.ToolBinding;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +29,7 @@ final class Requirements {
         Set<String> known = extrasByDistribution.computeIfAbsent(normalized(distribution), name -> new TreeSet<>());
         for (String extra : extras) {
             if (!Identifiers.DISTRIBUTION_NAME.matcher(extra).matches()) {
-                throw new StepFailureException("INVALID_CATALOG_REQUIREMENT",
+                throw new Failure("INVALID_CATALOG_REQUIREMENT",
                         "Not a Python extra name: " + Identifiers.quoted(extra));
             }
             known.add(normalized(extra));
@@ -41,7 +41,7 @@ final class Requirements {
     Requirements requireFromCatalog(String requirement) {
         Matcher parts = requirement == null ? null : CATALOG_REQUIREMENT.matcher(requirement);
         if (parts == null || !parts.matches()) {
-            throw new StepFailureException("INVALID_CATALOG_REQUIREMENT",
+            throw new Failure("INVALID_CATALOG_REQUIREMENT",
                     "Not a Python requirement: " + Identifiers.quoted(requirement));
         }
         String[] extras = parts.group(2) == null || parts.group(2).isBlank() ? new String[0]
@@ -68,7 +68,7 @@ final class Requirements {
     /** PEP 503 normalization, so that {@code Strands_Agents} and {@code strands-agents} are one requirement. */
     private static String normalized(String name) {
         if (name == null || !Identifiers.DISTRIBUTION_NAME.matcher(name).matches()) {
-            throw new StepFailureException("INVALID_CATALOG_REQUIREMENT",
+            throw new Failure("INVALID_CATALOG_REQUIREMENT",
                     "Not a Python distribution name: " + Identifiers.quoted(name));
         }
         return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");

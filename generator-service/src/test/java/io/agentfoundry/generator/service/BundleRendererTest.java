@@ -8,7 +8,7 @@ import io.agentfoundry.events.ToolBinding;
 import io.agentfoundry.generator.testing.Requests;
 import io.agentfoundry.generator.testing.StandaloneRenderer;
 import io.agentfoundry.platform.bundle.BundleArchive;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -126,8 +126,8 @@ class BundleRendererTest {
         assertThatThrownBy(() -> render(Requests.spec("leaky_agent", "Hi.", List.of(), List.of(Requests.httpTool(
                 "search", "Searches.", "https://api.example.com/", "GET", Map.of("Authorization", "Bearer sk-live-123"))),
                 null, false, null), Requests.bedrock()))
-                .isInstanceOf(StepFailureException.class).hasMessageContaining("${ENV_NAME}")
-                .extracting(failure -> ((StepFailureException) failure).errorCode()).isEqualTo("SECRET_IN_HEADER");
+                .isInstanceOf(Failure.class).hasMessageContaining("${ENV_NAME}")
+                .extracting(failure -> ((Failure) failure).errorCode()).isEqualTo("SECRET_IN_HEADER");
     }
 
     @Test
@@ -235,8 +235,8 @@ class BundleRendererTest {
                 Requests.bedrock(), List.of(new ToolBinding("x", "os, sys", null, null, false, null, false)), "1", "0.2.0");
 
         assertThatThrownBy(() -> renderer.render(oneBindingMissing)).hasMessageContaining("binds 1");
-        assertThatThrownBy(() -> renderer.render(moduleInjection)).isInstanceOf(StepFailureException.class)
-                .extracting(failure -> ((StepFailureException) failure).errorCode()).isEqualTo("INVALID_TOOL_BINDING");
+        assertThatThrownBy(() -> renderer.render(moduleInjection)).isInstanceOf(Failure.class)
+                .extracting(failure -> ((Failure) failure).errorCode()).isEqualTo("INVALID_TOOL_BINDING");
     }
 
     private static AgentSpec withCustomTool(AgentSpec.CustomTool tool) {
@@ -244,7 +244,7 @@ class BundleRendererTest {
     }
 
     private void assertFailure(String code, AgentSpec spec, ModelBinding model) {
-        assertThatThrownBy(() -> render(spec, model)).as(code).isInstanceOf(StepFailureException.class)
-                .extracting(failure -> ((StepFailureException) failure).errorCode()).isEqualTo(code);
+        assertThatThrownBy(() -> render(spec, model)).as(code).isInstanceOf(Failure.class)
+                .extracting(failure -> ((Failure) failure).errorCode()).isEqualTo(code);
     }
 }

@@ -13,7 +13,7 @@ import io.agentfoundry.generator.testing.BundleChecker.Expectation;
 import io.agentfoundry.generator.testing.HostileInputs;
 import io.agentfoundry.generator.testing.Requests;
 import io.agentfoundry.generator.testing.StandaloneRenderer;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,8 +162,8 @@ class HostileSpecPropertyTest {
 
             Throwable thrown = catchThrowable(() -> renderer.render(Requests.request(spec, Requests.bedrock())));
             String what = inputs.where() + ": " + slot + " name " + excerpt(name);
-            assertThat(thrown).as("the failure rendering %s", what).isInstanceOf(StepFailureException.class);
-            assertThat(((StepFailureException) thrown).errorCode()).as("the error code for %s", what)
+            assertThat(thrown).as("the failure rendering %s", what).isInstanceOf(Failure.class);
+            assertThat(((Failure) thrown).errorCode()).as("the error code for %s", what)
                     .isEqualTo(switch (slot) {
                         case "agent" -> "INVALID_AGENT_NAME";
                         case "tool" -> "INVALID_TOOL_NAME";

@@ -4,7 +4,7 @@ import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.generator.testing.Requests;
 import io.agentfoundry.generator.testing.StandaloneRenderer;
 import io.agentfoundry.generator.testing.SystemPython;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -36,9 +36,9 @@ class PythonSyntaxCheckerTest {
     @Test
     void aBodyThatDoesNotParseFailsTheStepWithItsOwnLineAndColumn() {
         assertThatThrownBy(() -> check("value = x * 2\nreturn value +\n"))
-                .isInstanceOf(StepFailureException.class)
+                .isInstanceOf(Failure.class)
                 .hasMessage("The Python body of custom tool compute does not parse: line 2, column 15: invalid syntax")
-                .extracting(failure -> ((StepFailureException) failure).errorCode())
+                .extracting(failure -> ((Failure) failure).errorCode())
                 .isEqualTo("INVALID_PYTHON_BODY");
     }
 

@@ -1,7 +1,7 @@
 package io.agentfoundry.generator.service;
 
 import io.agentfoundry.generator.testing.SystemPython;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -29,8 +29,8 @@ class ReservedNamesTest {
 
         assertThat(keywords).contains("import", "lambda", "match");
         for (String keyword : keywords) {
-            assertThatThrownBy(() -> Identifiers.parameterName(keyword, "t")).isInstanceOf(StepFailureException.class);
-            assertThatThrownBy(() -> Identifiers.toolName(keyword)).isInstanceOf(StepFailureException.class);
+            assertThatThrownBy(() -> Identifiers.parameterName(keyword, "t")).isInstanceOf(Failure.class);
+            assertThatThrownBy(() -> Identifiers.toolName(keyword)).isInstanceOf(Failure.class);
         }
     }
 
@@ -41,7 +41,7 @@ class ReservedNamesTest {
         assertThat(builtins).contains("str", "print", "open");
         for (String builtin : builtins) {
             assertThatThrownBy(() -> Identifiers.toolName(builtin)).as(builtin)
-                    .isInstanceOf(StepFailureException.class);
+                    .isInstanceOf(Failure.class);
         }
         assertThat(Identifiers.parameterName("id", "t")).isEqualTo("id");
     }

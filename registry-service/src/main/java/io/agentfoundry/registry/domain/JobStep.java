@@ -1,6 +1,7 @@
 package io.agentfoundry.registry.domain;
 
 import io.agentfoundry.events.PipelineStep;
+import io.agentfoundry.platform.domain.StepStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -26,7 +27,7 @@ public class JobStep extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public JobStepStatus status;
+    public StepStatus status;
 
     @Column(nullable = false)
     public int attempts;

@@ -7,7 +7,7 @@ import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.registry.domain.AgentJob;
 import io.agentfoundry.registry.domain.JobStatus;
 import io.agentfoundry.registry.domain.JobStep;
-import io.agentfoundry.registry.domain.JobStepStatus;
+import io.agentfoundry.platform.domain.StepStatus;
 import io.agentfoundry.registry.service.SpecValidator;
 
 import java.io.IOException;
@@ -28,7 +28,7 @@ public record JobView(UUID jobId, String agentName, String modelId, String catal
                       Instant finishedAt, List<SpecValidator.Violation> violations,
                       List<SpecValidator.Warning> warnings, List<StepView> steps) {
 
-    public record StepView(PipelineStep step, String service, JobStepStatus status, int attempts, Instant startedAt,
+    public record StepView(PipelineStep step, String service, StepStatus status, int attempts, Instant startedAt,
                            Instant finishedAt, Long durationMs, JsonNode result, String errorCode, String errorMessage) {
     }
 

@@ -9,7 +9,11 @@ import io.agentfoundry.registry.mapping.JobAccepted;
 import io.agentfoundry.registry.mapping.JobSummary;
 import io.agentfoundry.registry.mapping.JobView;
 import io.agentfoundry.registry.mapping.PageView;
-import io.agentfoundry.registry.mapping.Problem;
+import io.agentfoundry.platform.rest.Problem;
+import java.util.function.Consumer;
+import io.agentfoundry.registry.mapping.JobEventView;
+import io.agentfoundry.registry.domain.JobEvent;
+import io.agentfoundry.platform.rest.ReplayingStream;
 import io.agentfoundry.registry.mapping.ValidationResult;
 import io.agentfoundry.registry.service.CatalogService;
 import io.agentfoundry.registry.service.CostEstimator;
@@ -244,10 +248,44 @@ public class AgentJobResource {
         if (jobs.find(jobId).isEmpty()) {
             throw new JobNotFoundException(jobId);
         }
-        long after = lastEventId == null ? 0 : lastEventId;
-        // RESTEasy Reactive subscribes once the SSE headers are written, so ending the stream at once is safe
-        return Multi.createFrom().emitter(emitter -> new JobEventSession(jobId, after, emitter, sse).start(stream, events,
-                () -> jobs.find(jobId).map(job -> job.status.isTerminal()).orElse(true)));
+        return ReplayingStream.of(new ReplayingStream.Source<JobEvent>() {
+            @Override
+            public AutoCloseable subscribe(Consumer<JobEvent> live) {
+                return stream.subscribe(jobId, live);
+            }
+
+            @Override
+            public ReplayingStream.Stored<JobEvent> stored(long afterId) {
+                // the job's status first: a job that had ended by then has its terminal event in what is read next
+                boolean ended = jobs.find(jobId).map(job -> job.status.isTerminal()).orElse(true);
+                return new ReplayingStream.Stored<>(events.after(jobId, afterId), ended);
+            }
+
+            @Override
+            public Long id(JobEvent event) {
+                return event.id;
+            }
+
+            @Override
+            public boolean ends(JobEvent event) {
+                return JobEvent.JOB.equals(event.kind) && JobStatus.valueOf(event.status).isTerminal();
+            }
+
+            @Override
+            public OutboundSseEvent event(Sse sse, JobEvent event) {
+                return sse.newEventBuilder()
+                        .id(Long.toString(event.id))
+                        .name(event.kind)
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(JobEventView.class, JobEventView.of(event))
+                        .build();
+            }
+
+            @Override
+            public String endData() {
+                return "job ended";
+            }
+        }, lastEventId, sse);
     }
 
     @POST

@@ -7,7 +7,7 @@ import io.agentfoundry.registry.domain.catalog.Provider;
 import io.agentfoundry.registry.domain.catalog.UseCase;
 import io.agentfoundry.registry.mapping.ModelView;
 import io.agentfoundry.registry.mapping.PageView;
-import io.agentfoundry.registry.mapping.Problem;
+import io.agentfoundry.platform.rest.Problem;
 import io.agentfoundry.registry.service.CatalogService;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

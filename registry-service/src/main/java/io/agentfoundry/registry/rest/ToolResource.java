@@ -1,7 +1,7 @@
 package io.agentfoundry.registry.rest;
 
 import io.agentfoundry.registry.domain.catalog.CatalogTool;
-import io.agentfoundry.registry.mapping.Problem;
+import io.agentfoundry.platform.rest.Problem;
 import io.agentfoundry.registry.service.CatalogService;
 import io.agentfoundry.registry.service.InvalidQueryException;
 import io.agentfoundry.registry.service.ToolSuggester;

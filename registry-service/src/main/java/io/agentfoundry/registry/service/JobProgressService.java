@@ -13,7 +13,7 @@ import io.agentfoundry.platform.messaging.DeadLetterWriter;
 import io.agentfoundry.registry.domain.AgentJob;
 import io.agentfoundry.registry.domain.JobStatus;
 import io.agentfoundry.registry.domain.JobStep;
-import io.agentfoundry.registry.domain.JobStepStatus;
+import io.agentfoundry.platform.domain.StepStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -91,7 +91,7 @@ public class JobProgressService {
         if (row == null || settled(row)) {
             return;
         }
-        row.status = JobStepStatus.SUCCEEDED;
+        row.status = StepStatus.SUCCEEDED;
         row.failureEventId = null;
         row.attempts = Math.max(row.attempts, 1);
         row.startedAt = startedAt != null ? startedAt : row.startedAt;
@@ -101,8 +101,8 @@ public class JobProgressService {
         if (following != null) {
             following.inputEventId = event.eventId();
         }
-        if (following != null && following.status == JobStepStatus.PENDING) {
-            following.status = JobStepStatus.RUNNING;
+        if (following != null && following.status == StepStatus.PENDING) {
+            following.status = StepStatus.RUNNING;
             following.startedAt = event.occurredAt();
             events.stepChanged(following, next.name().toLowerCase() + " started");
         }
@@ -118,7 +118,7 @@ public class JobProgressService {
         if (row == null || settled(row)) {
             return;
         }
-        row.status = JobStepStatus.FAILED;
+        row.status = StepStatus.FAILED;
         row.failureEventId = event.eventId();
         row.attempts = Math.max(row.attempts, attempts);
         row.startedAt = row.startedAt != null ? row.startedAt : event.occurredAt();
@@ -136,7 +136,7 @@ public class JobProgressService {
      */
     private static boolean settled(JobStep row) {
         return row.status.isTerminal()
-                && !(row.status == JobStepStatus.FAILED && INFERRED_FAILURES.contains(row.errorCode));
+                && !(row.status == StepStatus.FAILED && INFERRED_FAILURES.contains(row.errorCode));
     }
 
     private static AgentJob lockJob(PipelineEvent event) {
@@ -153,8 +153,8 @@ public class JobProgressService {
             return;
         }
         List<JobStep> steps = JobStep.ofJob(job.id);
-        JobStep failed = steps.stream().filter(step -> step.status == JobStepStatus.FAILED).findFirst().orElse(null);
-        boolean allSucceeded = steps.stream().allMatch(step -> step.status == JobStepStatus.SUCCEEDED);
+        JobStep failed = steps.stream().filter(step -> step.status == StepStatus.FAILED).findFirst().orElse(null);
+        boolean allSucceeded = steps.stream().allMatch(step -> step.status == StepStatus.SUCCEEDED);
         JobStatus status = failed != null ? JobStatus.FAILED : allSucceeded ? JobStatus.SUCCEEDED : JobStatus.RUNNING;
         job.failure = failed == null ? null
                 : failed.key.step.name().toLowerCase() + " failed [" + failed.errorCode + "]: " + failed.errorMessage;

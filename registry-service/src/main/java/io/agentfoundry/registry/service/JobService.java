@@ -14,7 +14,7 @@ import io.agentfoundry.platform.service.JobLogger;
 import io.agentfoundry.registry.domain.AgentJob;
 import io.agentfoundry.registry.domain.JobStatus;
 import io.agentfoundry.registry.domain.JobStep;
-import io.agentfoundry.registry.domain.JobStepStatus;
+import io.agentfoundry.platform.domain.StepStatus;
 import io.agentfoundry.registry.mapping.CatalogBindings;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -127,18 +127,18 @@ public class JobService {
     public AgentJob retry(UUID jobId, String retriedBy) {
         AgentJob job = lockedJob(jobId);
         if (job.status == JobStatus.SUCCEEDED) {
-            throw new JobConflictException("Job " + jobId + " has succeeded; submit its spec again for a new job");
+            throw new JobConflictException("JOB_SUCCEEDED", "Job " + jobId + " has succeeded; submit its spec again for a new job");
         }
         List<JobStep> steps = JobStep.ofJob(jobId);
         // a failed job from the step that failed; a cancelled or running one from its first step not done
         boolean failed = job.status == JobStatus.FAILED;
-        JobStep from = steps.stream().filter(step -> failed ? step.status == JobStepStatus.FAILED
-                        : step.status != JobStepStatus.SUCCEEDED).findFirst()
+        JobStep from = steps.stream().filter(step -> failed ? step.status == StepStatus.FAILED
+                        : step.status != StepStatus.SUCCEEDED).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Job " + jobId + " is " + job.status
                         + " without a step to run again"));
         PipelineStep step = from.key.step;
         if (step == PipelineStep.REQUEST) {
-            throw new JobConflictException("Job " + jobId + " failed validation; submit a corrected spec as a new job");
+            throw new JobConflictException("JOB_FAILED_VALIDATION", "Job " + jobId + " failed validation; submit a corrected spec as a new job");
         }
         String reason = switch (job.status) {
             case FAILED -> "retried after: " + job.failure;
@@ -148,7 +148,7 @@ public class JobService {
         Instant now = Instant.now();
         outbox.append(new JobRetried(UUID.randomUUID(), jobId, failed ? from.failureEventId : null, now,
                 EventType.CURRENT_SCHEMA_VERSION, step, cut(reason, 2000), cut(retriedBy, MAX_TEXT_COLUMN)));
-        from.status = JobStepStatus.RUNNING;
+        from.status = StepStatus.RUNNING;
         from.failureEventId = null;
         from.attempts++;
         from.startedAt = now;
@@ -158,8 +158,8 @@ public class JobService {
         from.result = null;
         events.stepChanged(from, step.name().toLowerCase() + " retried (attempt " + from.attempts + ")");
         for (JobStep later : steps) {
-            if (later.key.step.ordinal() > step.ordinal() && later.status != JobStepStatus.PENDING) {
-                later.status = JobStepStatus.PENDING;
+            if (later.key.step.ordinal() > step.ordinal() && later.status != StepStatus.PENDING) {
+                later.status = StepStatus.PENDING;
                 later.startedAt = null;
                 later.finishedAt = null;
                 later.errorCode = null;
@@ -181,16 +181,16 @@ public class JobService {
     public AgentJob cancel(UUID jobId, String cancelledBy) {
         AgentJob job = lockedJob(jobId);
         if (job.status.isTerminal()) {
-            throw new JobConflictException("Job " + jobId + " has already ended: " + job.status);
+            throw new JobConflictException("JOB_ENDED", "Job " + jobId + " has already ended: " + job.status);
         }
         Instant now = Instant.now();
         for (JobStep step : JobStep.ofJob(jobId)) {
-            if (step.status == JobStepStatus.RUNNING) {
-                step.status = JobStepStatus.CANCELLED;
+            if (step.status == StepStatus.RUNNING) {
+                step.status = StepStatus.CANCELLED;
                 step.finishedAt = now;
                 events.stepChanged(step, step.key.step.name().toLowerCase() + " cancelled");
-            } else if (step.status == JobStepStatus.PENDING) {
-                step.status = JobStepStatus.SKIPPED;
+            } else if (step.status == StepStatus.PENDING) {
+                step.status = StepStatus.SKIPPED;
                 events.stepChanged(step, step.key.step.name().toLowerCase() + " skipped: the job was cancelled");
             }
         }
@@ -268,13 +268,13 @@ public class JobService {
         for (PipelineStep step : PipelineStep.values()) {
             JobStep row = newStep(job.id, step);
             if (step == PipelineStep.REQUEST) {
-                row.status = JobStepStatus.SUCCEEDED;
+                row.status = StepStatus.SUCCEEDED;
                 row.attempts = 1;
                 row.startedAt = job.createdAt;
                 row.finishedAt = job.createdAt;
             } else if (step == PipelineStep.GENERATE) {
                 // handed to the generator: running from the registry's point of view
-                row.status = JobStepStatus.RUNNING;
+                row.status = StepStatus.RUNNING;
                 row.startedAt = job.createdAt;
                 row.inputEventId = request.eventId();
             }
@@ -282,9 +282,9 @@ public class JobService {
         }
         outbox.append(request);
         events.jobChanged(job, "accepted");
-        JobStep.ofJob(job.id).stream().filter(step -> step.status != JobStepStatus.PENDING)
+        JobStep.ofJob(job.id).stream().filter(step -> step.status != StepStatus.PENDING)
                 .forEach(step -> events.stepChanged(step, step.key.step.name().toLowerCase()
-                        + (step.status == JobStepStatus.SUCCEEDED ? " succeeded" : " started")));
+                        + (step.status == StepStatus.SUCCEEDED ? " succeeded" : " started")));
         log.info(job.id, PipelineStep.REQUEST, "Accepted agent '" + spec.name() + "' on model " + job.catalogModelId
                 + " (" + request.model().providerModelId() + ") from " + request.requestedBy()
                 + (submissionEventId == null ? "" : ", submitted on Kafka as " + submissionEventId));
@@ -307,14 +307,14 @@ public class JobService {
         for (PipelineStep step : PipelineStep.values()) {
             JobStep row = newStep(job.id, step);
             if (step == PipelineStep.REQUEST) {
-                row.status = JobStepStatus.FAILED;
+                row.status = StepStatus.FAILED;
                 row.attempts = 1;
                 row.startedAt = job.createdAt;
                 row.finishedAt = job.createdAt;
                 row.errorCode = INVALID_SPEC;
                 row.errorMessage = reasons;
             } else {
-                row.status = JobStepStatus.SKIPPED;
+                row.status = StepStatus.SKIPPED;
             }
             row.persist();
             events.stepChanged(row, step == PipelineStep.REQUEST ? "request failed validation" : "skipped");
@@ -340,7 +340,7 @@ public class JobService {
     private static JobStep newStep(UUID jobId, PipelineStep step) {
         JobStep row = new JobStep();
         row.key = new JobStep.Key(jobId, step);
-        row.status = JobStepStatus.PENDING;
+        row.status = StepStatus.PENDING;
         return row;
     }
 
@@ -372,7 +372,8 @@ public class JobService {
                 .setParameter("client", client).setParameter("key", key)
                 .getSingleResult();
         if (!requestHash.equals(earlier[0])) {
-            throw new JobConflictException("Idempotency-Key '" + key + "' was used before with a different spec");
+            throw new JobConflictException("IDEMPOTENCY_KEY_REUSED",
+                    "Idempotency-Key '" + key + "' was used before with a different spec");
         }
         return AgentJob.findByIdOptional((UUID) earlier[1]);
     }

@@ -9,7 +9,7 @@ import io.agentfoundry.platform.service.JobLogger;
 import io.agentfoundry.registry.config.RegistryConfig;
 import io.agentfoundry.registry.domain.AgentJob;
 import io.agentfoundry.registry.domain.JobStep;
-import io.agentfoundry.registry.domain.JobStepStatus;
+import io.agentfoundry.platform.domain.StepStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -124,7 +124,7 @@ public class StepDeadlines {
         AgentJob job = AgentJob.lock(jobId);
         JobStep row = JobStep.findById(new JobStep.Key(jobId, step));
         Duration deadline = deadlineOf(step);
-        if (job == null || row == null || row.status != JobStepStatus.RUNNING || row.startedAt == null
+        if (job == null || row == null || row.status != StepStatus.RUNNING || row.startedAt == null
                 || row.startedAt.isAfter(Instant.now().minus(deadline))) {
             return false;
         }

@@ -15,6 +15,14 @@ public interface PlatformConfig {
     @WithDefault("${quarkus.application.name}")
     String serviceName();
 
+    /**
+     * {@code on} in a service that runs a pipeline step: it serves {@code /api/steps/{jobId}} and its log stream. Read
+     * when the service is built ({@code StepResource} is left out otherwise).
+     */
+    @WithName("step-api")
+    @WithDefault("off")
+    String stepApi();
+
     Outbox outbox();
 
     Consumer consumer();

@@ -7,6 +7,7 @@ import io.agentfoundry.events.PipelineEvent;
 import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.platform.config.PlatformConfig;
+import io.agentfoundry.platform.domain.Failure;
 import io.agentfoundry.platform.domain.StepExecution;
 import io.agentfoundry.platform.service.CancelledJobs;
 import io.agentfoundry.platform.service.InfrastructureFaults;
@@ -45,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>store the result, mark the step SUCCEEDED and put the output event in the outbox, in a second transaction,
  *   only if this attempt still holds the step.</li>
  * </ol>
- * A {@link StepFailureException} fails the step with {@code StepFailed}; an unexpected error is tried again, then fails
+ * A {@link Failure} fails the step with {@code StepFailed}; an unexpected error is tried again, then fails
  * it with a retryable {@code UNEXPECTED_ERROR}. A database that cannot be reached is waited for, never counted. An
  * expired lease (its owner died) is taken over from the stored input; after {@code step.max-crashes} such crashes the
  * step fails with {@code STEP_CRASHED}. A retry ({@code JobRetried}) starts a new attempt from the stored input and
@@ -319,7 +320,7 @@ public class StepRunner {
                     succeed(attempt, context, output, who);
                     ended = true;
                     return;
-                } catch (StepFailureException failure) {
+                } catch (Failure failure) {
                     fail(attempt, failure.errorCode(), failure.getMessage(), failure.retryable(), who);
                     ended = true;
                     return;

@@ -45,10 +45,12 @@ public class DeadLetterResource {
             case "open" -> Boolean.FALSE;
             case "replayed" -> Boolean.TRUE;
             case "all" -> null;
-            default -> throw new BadRequest("status must be open, replayed or all, not '" + status + "'");
+            default -> throw ProblemException.badRequest("INVALID_QUERY",
+                    "status must be open, replayed or all, not '" + status + "'");
         };
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequest("page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
+            throw ProblemException.badRequest("INVALID_QUERY",
+                    "page must be ≥ 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
         List<DeadLetterView> letters = deadLetters.list(new DeadLetters.Filter(replayed, jobId), page, size).stream()
                 .map(letter -> DeadLetterView.summary(letter, config.serviceName())).toList();
@@ -84,12 +86,5 @@ public class DeadLetterResource {
 
     private Response notFound(long id) {
         return Problem.of(404, "DEAD_LETTER_NOT_FOUND", config.serviceName() + " has no dead letter " + id).toResponse();
-    }
-
-    /** A query this resource cannot answer: 400 as problem+json. */
-    static final class BadRequest extends jakarta.ws.rs.WebApplicationException {
-        BadRequest(String detail) {
-            super(Problem.of(400, "BAD_REQUEST", detail).toResponse());
-        }
     }
 }

@@ -1,17 +1,15 @@
 package io.agentfoundry.tester.rest;
 
+import io.agentfoundry.platform.rest.ProblemException;
 import io.agentfoundry.tester.mapping.TestRunView;
 import io.agentfoundry.tester.service.TestRunService;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/test-runs/{jobId}")
@@ -28,12 +26,7 @@ public class TestRunResource {
     @Operation(summary = "The job's test report: outcome, latency percentiles, runtime logs, and every check with what"
             + " was sent, what came back and why it passed or failed")
     public TestRunView testRun(@PathParam("jobId") UUID jobId) {
-        return tests.report(jobId).orElseThrow(() -> {
-            String message = "No test run for job " + jobId + ": its runtime has not been tested (yet)";
-            return new NotFoundException(message, Response.status(Response.Status.NOT_FOUND)
-                    .type("application/problem+json")
-                    .entity(Map.of("status", 404, "title", "Not Found", "detail", message))
-                    .build());
-        });
+        return tests.report(jobId).orElseThrow(() -> ProblemException.notFound("TEST_RUN_NOT_FOUND",
+                "No test run for job " + jobId + ": its runtime has not been tested (yet)"));
     }
 }

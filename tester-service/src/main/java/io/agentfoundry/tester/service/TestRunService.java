@@ -5,7 +5,7 @@ import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.TestCompleted;
-import io.agentfoundry.platform.messaging.StepFailureException;
+import io.agentfoundry.platform.domain.Failure;
 import io.agentfoundry.platform.messaging.StepContext;
 import io.agentfoundry.platform.service.JobLogger;
 import io.agentfoundry.tester.config.TesterConfig;
@@ -92,19 +92,19 @@ public class TestRunService {
         } else if (RuntimeCreated.AGENTCORE.equals(runtime.target())) {
             transport = agentCore;
         } else {
-            throw new StepFailureException("UNKNOWN_RUNTIME_TARGET", "Runtime " + runtime.runtimeId() + " has target '"
+            throw new Failure("UNKNOWN_RUNTIME_TARGET", "Runtime " + runtime.runtimeId() + " has target '"
                     + runtime.target() + "'; the tester knows " + RuntimeCreated.LOCAL + " and "
                     + RuntimeCreated.AGENTCORE);
         }
         List<String> missing = transport.missingFields(runtime);
         if (!missing.isEmpty()) {
-            throw new StepFailureException("RUNTIME_EVENT_INCOMPLETE", "The RuntimeCreated event of the "
+            throw new Failure("RUNTIME_EVENT_INCOMPLETE", "The RuntimeCreated event of the "
                     + runtime.target() + " runtime lacks " + String.join(", ", missing)
                     + ", without which the runtime cannot be tested");
         }
         List<String> invalid = transport.invalidFields(runtime);
         if (!invalid.isEmpty()) {
-            throw new StepFailureException("RUNTIME_EVENT_INVALID", "The RuntimeCreated event of the "
+            throw new Failure("RUNTIME_EVENT_INVALID", "The RuntimeCreated event of the "
                     + runtime.target() + " runtime is invalid: " + String.join("; ", invalid)
                     + "; the runtime cannot be tested");
         }

@@ -1,4 +1,4 @@
-package io.agentfoundry.registry.testsupport;
+package io.agentfoundry.testinfra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentfoundry.events.EventCodec;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A Server-Sent Events client for tests: reads a stream to its end, event by event, over HTTP/1.1. */
 public final class SseReader {
@@ -48,9 +47,13 @@ public final class SseReader {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<java.util.stream.Stream<String>> response = client.send(request.build(),
                 HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("text/event-stream"));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode() + ", not 200");
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (!type.startsWith("text/event-stream")) {
+            throw new IllegalStateException(uri + " answered " + type + ", not text/event-stream");
+        }
         return CompletableFuture.supplyAsync(() -> {
             Map<String, String> fields = new HashMap<>();
             response.body().forEach(line -> {
