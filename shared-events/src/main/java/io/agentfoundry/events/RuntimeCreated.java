@@ -33,8 +33,6 @@ public record RuntimeCreated(
         String qualifier,
         String region) implements PipelineEvent {
 
-    public static final String LOCAL = "LOCAL";
-    public static final String AGENTCORE = "AGENTCORE";
     /** The endpoint every AgentCore runtime has, serving its latest version: the qualifier when none is pinned. */
     public static final String DEFAULT_QUALIFIER = "DEFAULT";
 }

@@ -7,6 +7,7 @@ import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.TestCompleted;
 import io.agentfoundry.tester.testsupport.AgentCoreFake;
+import io.agentfoundry.tester.testsupport.ScriptedRuntimeLogs;
 import io.agentfoundry.tester.testsupport.TesterEvents;
 import io.agentfoundry.testinfra.PipelineTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -364,6 +365,27 @@ class AgentCoreContractTest {
                 .body("passed", is(true))
                 .body("runtimeLogs", is(missingLogGroup(logGroup)))
                 .body("runtimeLogsNote", nullValue());
+    }
+
+    @Test
+    void onlyTheReadersOfTheRuntimesTargetAreAskedForItsLogs() {
+        Runtime runtime = Runtime.unique("weather_readers");
+        stubReady(runtime);
+        stubAnswering(runtime);
+        String logGroup = runtime.logGroup("DEFAULT");
+        AgentCoreFake.server().stubFor(AgentCoreFake.filterLogEvents()
+                .withRequestBody(matchingJsonPath("$.logGroupName", equalTo(logGroup)))
+                .willReturn(logEvents(null, new LogEvent(Instant.parse("2025-06-01T10:00:00Z"), "from CloudWatch"))));
+        UUID jobId = UUID.randomUUID();
+        // a LOCAL reader that would answer for this job if it were asked
+        ScriptedRuntimeLogs.answer(jobId, "from a container");
+
+        TestCompleted completed = events.test(TesterEvents.agentCore(jobId,
+                List.of(new TestCase("weather", "Weather?", "sunny")), runtime.id(), runtime.arn(), "DEFAULT", REGION));
+
+        assertThat(completed.passed()).as(completed.summary()).isTrue();
+        assertThat(report(jobId).getString("runtimeLogs")).isEqualTo("2025-06-01T10:00:00.000Z from CloudWatch");
+        assertThat(ScriptedRuntimeLogs.windowOf(jobId)).as("the LOCAL reader was not asked").isNull();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.agentfoundry.deployer.config;
 
+import io.agentfoundry.events.DeployTarget;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,16 +13,9 @@ import java.util.Optional;
 @ConfigMapping(prefix = "agentfoundry.deployer")
 public interface DeployerConfig {
 
-    enum Target {
-        /** A container on a local engine (Docker, or Podman's Docker-compatible API socket). */
-        LOCAL,
-        /** An Amazon Bedrock AgentCore runtime. */
-        AGENTCORE
-    }
-
     /** Where an agent whose spec names no {@code deployTarget} runs. */
     @WithDefault("LOCAL")
-    Target defaultTarget();
+    DeployTarget defaultTarget();
 
     Local local();
 

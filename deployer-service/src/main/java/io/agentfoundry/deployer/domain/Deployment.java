@@ -3,6 +3,8 @@ package io.agentfoundry.deployer.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -14,15 +16,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "deployment")
 public class Deployment extends PanacheEntityBase {
-
-    /** A runtime a deployment created and has not finished with: ACTIVE once the step succeeds, else reaped. */
-    public static final String DEPLOYING = "DEPLOYING";
-    public static final String ACTIVE = "ACTIVE";
-    /** A later job of the same agent replaced this runtime (LOCAL) or updated it to a new version (AGENTCORE). */
-    public static final String SUPERSEDED = "SUPERSEDED";
-    public static final String REMOVED = "REMOVED";
-    /** Reconciliation found the runtime gone and could not bring it back ({@code RuntimeLost}). */
-    public static final String LOST = "LOST";
 
     @Id
     @Column(name = "job_id")
@@ -57,7 +50,8 @@ public class Deployment extends PanacheEntityBase {
     public String imageDigest;
 
     @Column(nullable = false)
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public DeploymentStatus status;
 
     @Column(name = "superseded_by")
     public UUID supersededBy;
@@ -79,6 +73,6 @@ public class Deployment extends PanacheEntityBase {
     /** The agent's live runtime on a target, other than the given job's own. */
     public static Optional<Deployment> activeOf(String agentName, String target, UUID exceptJob) {
         return find("agentName = ?1 and target = ?2 and status = ?3 and jobId <> ?4 order by createdAt desc",
-                agentName, target, ACTIVE, exceptJob).firstResultOptional();
+                agentName, target, DeploymentStatus.ACTIVE, exceptJob).firstResultOptional();
     }
 }

@@ -1,13 +1,14 @@
 package io.agentfoundry.deployer.mapping;
 
 import io.agentfoundry.deployer.domain.Deployment;
+import io.agentfoundry.deployer.domain.DeploymentStatus;
 
 import java.time.Instant;
 import java.util.UUID;
 
 public record DeploymentView(UUID jobId, String agentName, String target, String runtimeId, String invocationUrl,
                              String runtimeArn, String runtimeVersion, String qualifier, String region,
-                             String imageReference, String imageDigest, String status, UUID supersededBy,
+                             String imageReference, String imageDigest, DeploymentStatus status, UUID supersededBy,
                              Instant createdAt, Instant removedAt) {
 
     public static DeploymentView of(Deployment deployment) {

@@ -1,7 +1,7 @@
 package io.agentfoundry.deployer.service;
 
 import io.agentfoundry.deployer.config.DeployerConfig;
-import io.agentfoundry.deployer.config.DeployerConfig.Target;
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.deployer.domain.Deployment;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.RuntimeCreated;
@@ -68,8 +68,8 @@ public class AgentCoreTarget implements RuntimeTarget {
     }
 
     @Override
-    public Target target() {
-        return Target.AGENTCORE;
+    public DeployTarget target() {
+        return DeployTarget.AGENTCORE;
     }
 
     @Override

@@ -1,8 +1,9 @@
 package io.agentfoundry.deployer.service;
 
 import io.agentfoundry.deployer.config.DeployerConfig;
-import io.agentfoundry.deployer.config.DeployerConfig.Target;
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.deployer.domain.Deployment;
+import io.agentfoundry.deployer.domain.DeploymentStatus;
 import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.PipelineStep;
@@ -38,7 +39,7 @@ public class DeploymentService {
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
     private final DeployerConfig config;
-    private final Map<Target, RuntimeTarget> targets = new EnumMap<>(Target.class);
+    private final Map<DeployTarget, RuntimeTarget> targets = new EnumMap<>(DeployTarget.class);
     private final JobLogger log;
 
     DeploymentService(DeployerConfig config, Instance<RuntimeTarget> targets, JobLogger log) {
@@ -52,7 +53,7 @@ public class DeploymentService {
         if (image.digest() == null || !DIGEST.matcher(image.digest()).matches()) {
             throw new Failure("INVALID_IMAGE_DIGEST", "ImageBuilt carries no sha256 digest: " + image.digest());
         }
-        Target target = targetOf(image);
+        DeployTarget target = targetOf(image);
         String agentName = image.spec().name();
         Optional<Deployment> current = QuarkusTransaction.requiringNew().call(
                 () -> Deployment.activeOf(agentName, target.name(), image.jobId()));
@@ -89,7 +90,7 @@ public class DeploymentService {
         deployment.region = placed.region();
         deployment.imageReference = image.imageReference();
         deployment.imageDigest = image.digest();
-        deployment.status = Deployment.ACTIVE;
+        deployment.status = DeploymentStatus.ACTIVE;
         deployment.createdAt = Instant.now();
         RuntimeCreated created = new RuntimeCreated(UUID.randomUUID(), image.jobId(), image.eventId(), Instant.now(),
                 EventType.CURRENT_SCHEMA_VERSION, context.startedAt(), image.spec(), target.name(),
@@ -104,10 +105,10 @@ public class DeploymentService {
     }
 
     /** A runtime this attempt created, recorded before the attempt ends: if it never does, the reaper removes it. */
-    private static void recordMade(ImageBuilt image, Target target, String runtimeId) {
+    private static void recordMade(ImageBuilt image, DeployTarget target, String runtimeId) {
         QuarkusTransaction.requiringNew().run(() -> {
             Deployment made = Deployment.<Deployment>findByIdOptional(image.jobId()).orElseGet(Deployment::new);
-            if (Deployment.ACTIVE.equals(made.status)) {
+            if (DeploymentStatus.ACTIVE == made.status) {
                 return;
             }
             made.jobId = image.jobId();
@@ -116,7 +117,7 @@ public class DeploymentService {
             made.runtimeId = runtimeId;
             made.imageReference = image.imageReference();
             made.imageDigest = image.digest();
-            made.status = Deployment.DEPLOYING;
+            made.status = DeploymentStatus.DEPLOYING;
             made.createdAt = Instant.now();
             made.persist();
         });
@@ -127,9 +128,9 @@ public class DeploymentService {
      * is removed now. A removal that fails is left to the reconciler, which removes DEPLOYING runtimes of steps that
      * are not running.
      */
-    private void removeMade(UUID jobId, Target target, RuntimeException failure, Consumer<String> progress) {
+    private void removeMade(UUID jobId, DeployTarget target, RuntimeException failure, Consumer<String> progress) {
         Deployment made = QuarkusTransaction.requiringNew().call(() -> Deployment.<Deployment>findById(jobId));
-        if (made == null || !Deployment.DEPLOYING.equals(made.status)) {
+        if (made == null || DeploymentStatus.DEPLOYING != made.status) {
             return;
         }
         String why = failure instanceof Failure step && "DEPLOY_CANCELLED".equals(step.errorCode())
@@ -144,8 +145,8 @@ public class DeploymentService {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             Deployment current = Deployment.findById(jobId);
-            if (current != null && Deployment.DEPLOYING.equals(current.status)) {
-                current.status = Deployment.REMOVED;
+            if (current != null && DeploymentStatus.DEPLOYING == current.status) {
+                current.status = DeploymentStatus.REMOVED;
                 current.removedAt = Instant.now();
                 current.statusReason = "removed when its deployment ended without it: " + why;
             }
@@ -165,10 +166,10 @@ public class DeploymentService {
         Deployment.getEntityManager().createNativeQuery("delete from unwanted_runtime where job_id = :job")
                 .setParameter("job", deployment.jobId).executeUpdate();
         Deployment.<Deployment>find("agentName = ?1 and target = ?2 and status = ?3 and jobId <> ?4",
-                        deployment.agentName, deployment.target, Deployment.ACTIVE, deployment.jobId)
+                        deployment.agentName, deployment.target, DeploymentStatus.ACTIVE, deployment.jobId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .forEach(previous -> {
-                    previous.status = Deployment.SUPERSEDED;
+                    previous.status = DeploymentStatus.SUPERSEDED;
                     previous.supersededBy = deployment.jobId;
                 });
         Deployment.getEntityManager().flush();
@@ -179,14 +180,13 @@ public class DeploymentService {
     @Transactional(Transactional.TxType.REQUIRED)
     public Optional<Deployment> remove(UUID jobId) {
         Optional<Deployment> found = Deployment.findByIdOptional(jobId);
-        found.filter(deployment -> !Deployment.REMOVED.equals(deployment.status)).ifPresent(deployment -> {
-            if (Deployment.SUPERSEDED.equals(deployment.status)) {
+        found.filter(deployment -> DeploymentStatus.REMOVED != deployment.status).ifPresent(deployment -> {
+            if (DeploymentStatus.SUPERSEDED == deployment.status) {
                 throw new DeploymentConflictException("The runtime of job " + jobId + " was replaced by job "
                         + deployment.supersededBy + "; tear that one down instead");
             }
             Consumer<String> progress = line -> log.info(jobId, PipelineStep.DEPLOY, line);
-            Optional<Target> known = Arrays.stream(Target.values())
-                    .filter(target -> target.name().equals(deployment.target)).findFirst();
+            Optional<DeployTarget> known = DeployTarget.named(deployment.target);
             if (known.isEmpty()) {
                 // a target this deployer no longer has (RECORDED made no runtime): there is nothing to tear down
                 progress.accept("Deployment target " + deployment.target + " is not one this deployer runs: nothing "
@@ -197,7 +197,7 @@ public class DeploymentService {
             } else {
                 targets.get(known.get()).remove(deployment, progress);
             }
-            deployment.status = Deployment.REMOVED;
+            deployment.status = DeploymentStatus.REMOVED;
             deployment.removedAt = Instant.now();
             progress.accept("Runtime " + deployment.runtimeId + " removed");
         });
@@ -239,15 +239,14 @@ public class DeploymentService {
         return text.length() <= 100 ? text : text.substring(0, 100) + "…";
     }
 
-    private Target targetOf(ImageBuilt image) {
+    private DeployTarget targetOf(ImageBuilt image) {
         String requested = image.spec().deployTarget();
-        Target target;
+        DeployTarget target;
         if (requested == null || requested.isBlank()) {
             target = config.defaultTarget();
         } else {
-            target = Arrays.stream(Target.values()).filter(candidate -> candidate.name().equals(requested)).findFirst()
-                    .orElseThrow(() -> new Failure("UNKNOWN_DEPLOY_TARGET", "deployTarget " + requested
-                            + " is not one of " + Arrays.toString(Target.values())));
+            target = DeployTarget.named(requested).orElseThrow(() -> new Failure("UNKNOWN_DEPLOY_TARGET", "deployTarget " + requested
+                            + " is not one of " + Arrays.toString(DeployTarget.values())));
         }
         if (!targets.containsKey(target)) {
             throw new Failure("DEPLOY_TARGET_UNAVAILABLE", "This deployer has no " + target + " target");

@@ -1,5 +1,6 @@
 package io.agentfoundry.deployer.service;
 
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.deployer.config.DeployerConfig;
 import io.agentfoundry.deployer.domain.Deployment;
 import io.agentfoundry.engine.ContainerEngine;
@@ -89,8 +90,8 @@ public class LocalContainerTarget implements RuntimeTarget {
     }
 
     @Override
-    public DeployerConfig.Target target() {
-        return DeployerConfig.Target.LOCAL;
+    public DeployTarget target() {
+        return DeployTarget.LOCAL;
     }
 
     @Override

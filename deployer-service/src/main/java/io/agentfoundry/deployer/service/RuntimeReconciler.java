@@ -1,8 +1,9 @@
 package io.agentfoundry.deployer.service;
 
 import io.agentfoundry.deployer.config.DeployerConfig;
-import io.agentfoundry.deployer.config.DeployerConfig.Target;
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.deployer.domain.Deployment;
+import io.agentfoundry.deployer.domain.DeploymentStatus;
 import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.events.RuntimeLost;
@@ -49,7 +50,7 @@ public class RuntimeReconciler {
     private static final Logger LOG = Logger.getLogger(RuntimeReconciler.class);
 
     private final DeployerConfig config;
-    private final Map<Target, RuntimeTarget> targets = new EnumMap<>(Target.class);
+    private final Map<DeployTarget, RuntimeTarget> targets = new EnumMap<>(DeployTarget.class);
     private final EntityManager entityManager;
     private final OutboxWriter outbox;
     private final JobLogger log;
@@ -109,16 +110,16 @@ public class RuntimeReconciler {
             return new Round(0, 0, 0, 0);
         }
         int[] counts = new int[4];
-        for (Deployment deployment : deployments("status = ?1", Deployment.ACTIVE)) {
+        for (Deployment deployment : deployments("status = ?1", DeploymentStatus.ACTIVE)) {
             reconcile(deployment, counts);
         }
         for (UUID jobId : unwantedActive()) {
-            if (reap(jobId, "ACTIVE", "its job no longer wants it")) {
+            if (reap(jobId, DeploymentStatus.ACTIVE, "its job no longer wants it")) {
                 counts[2]++;
             }
         }
         for (UUID jobId : abandonedDeploying()) {
-            if (reap(jobId, "DEPLOYING", "the deployment that created it never finished")) {
+            if (reap(jobId, DeploymentStatus.DEPLOYING, "the deployment that created it never finished")) {
                 counts[3]++;
             }
         }
@@ -164,7 +165,7 @@ public class RuntimeReconciler {
             case RECREATED -> {
                 boolean updated = QuarkusTransaction.requiringNew().call(() -> {
                     Deployment current = Deployment.findById(deployment.jobId);
-                    if (current == null || !Deployment.ACTIVE.equals(current.status)
+                    if (current == null || DeploymentStatus.ACTIVE != current.status
                             || !current.runtimeId.equals(deployment.runtimeId)) {
                         return false;
                     }
@@ -183,11 +184,11 @@ public class RuntimeReconciler {
             case LOST -> {
                 boolean marked = QuarkusTransaction.requiringNew().call(() -> {
                     Deployment current = Deployment.findById(deployment.jobId);
-                    if (current == null || !Deployment.ACTIVE.equals(current.status)
+                    if (current == null || DeploymentStatus.ACTIVE != current.status
                             || !current.runtimeId.equals(deployment.runtimeId)) {
                         return false;
                     }
-                    current.status = Deployment.LOST;
+                    current.status = DeploymentStatus.LOST;
                     current.statusReason = cut(found.detail());
                     current.removedAt = Instant.now();
                     outbox.append(new RuntimeLost(UUID.randomUUID(), current.jobId, current.announcedEventId,
@@ -205,9 +206,9 @@ public class RuntimeReconciler {
     }
 
     /** Removes a runtime in the given status and records it REMOVED; false when there was nothing to do. */
-    private boolean reap(UUID jobId, String status, String why) {
+    private boolean reap(UUID jobId, DeploymentStatus status, String why) {
         Deployment deployment = QuarkusTransaction.requiringNew().call(() -> Deployment.<Deployment>findById(jobId));
-        if (deployment == null || !status.equals(deployment.status)) {
+        if (deployment == null || status != deployment.status) {
             return false;
         }
         Optional<RuntimeTarget> target = targetOf(deployment);
@@ -224,10 +225,10 @@ public class RuntimeReconciler {
         }
         boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
             Deployment current = Deployment.findById(jobId);
-            if (current == null || !status.equals(current.status)) {
+            if (current == null || status != current.status) {
                 return false;
             }
-            current.status = Deployment.REMOVED;
+            current.status = DeploymentStatus.REMOVED;
             current.removedAt = Instant.now();
             current.statusReason = "removed by the deployer: " + why;
             return true;
@@ -240,7 +241,7 @@ public class RuntimeReconciler {
 
     /** Containers of this deployer's that no ACTIVE deployment and no running deploy step accounts for. */
     private int removeLeftoverContainers() {
-        RuntimeTarget local = targets.get(Target.LOCAL);
+        RuntimeTarget local = targets.get(DeployTarget.LOCAL);
         if (!(local instanceof LocalContainerTarget containers)) {
             return 0;
         }
@@ -332,12 +333,7 @@ public class RuntimeReconciler {
     }
 
     private Optional<RuntimeTarget> targetOf(Deployment deployment) {
-        for (Target target : Target.values()) {
-            if (target.name().equals(deployment.target)) {
-                return Optional.ofNullable(targets.get(target));
-            }
-        }
-        return Optional.empty();
+        return DeployTarget.named(deployment.target).map(targets::get);
     }
 
     private static void removeQuietly(RuntimeTarget target, String runtimeId) {

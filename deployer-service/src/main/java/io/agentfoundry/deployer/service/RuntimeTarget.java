@@ -1,6 +1,6 @@
 package io.agentfoundry.deployer.service;
 
-import io.agentfoundry.deployer.config.DeployerConfig;
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.deployer.domain.Deployment;
 import io.agentfoundry.events.ImageBuilt;
 
@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 /** One place agents can run. Implementations throw {@code Failure} with the reason when they cannot. */
 public interface RuntimeTarget {
 
-    DeployerConfig.Target target();
+    DeployTarget target();
 
     /**
      * Starts the image, or updates the agent's runtime to it, and returns once the runtime is ready to answer. When the

@@ -1,5 +1,6 @@
 package io.agentfoundry.deployer.agentcore;
 
+import io.agentfoundry.events.DeployTarget;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -90,7 +91,7 @@ class AgentCoreTargetPreconditionsTest {
 
     @Test
     void isTheAgentCoreTarget() {
-        assertThat(target().target()).isEqualTo(DeployerConfig.Target.AGENTCORE);
+        assertThat(target().target()).isEqualTo(DeployTarget.AGENTCORE);
     }
 
     @Test
@@ -277,7 +278,7 @@ class AgentCoreTargetPreconditionsTest {
     private AgentCoreTarget target() {
         DeployerConfig.AgentCore agentCoreConfig = proxy(DeployerConfig.AgentCore.class, agentcore);
         DeployerConfig config = proxy(DeployerConfig.class, Map.of("agentcore", agentCoreConfig,
-                "defaultTarget", DeployerConfig.Target.AGENTCORE));
+                "defaultTarget", DeployTarget.AGENTCORE));
         return new AgentCoreTarget(config);
     }
 

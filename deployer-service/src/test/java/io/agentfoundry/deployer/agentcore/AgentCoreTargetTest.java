@@ -1,6 +1,7 @@
 package io.agentfoundry.deployer.agentcore;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.StepFailed;
@@ -87,7 +88,7 @@ class AgentCoreTargetTest {
         pipeline.publish(imageBuilt(jobId, agent, List.of(ARM64)));
         RuntimeCreated created = pipeline.awaitRuntimeCreated(jobId);
 
-        assertThat(created.target()).isEqualTo(RuntimeCreated.AGENTCORE);
+        assertThat(created.target()).isEqualTo(DeployTarget.AGENTCORE.name());
         assertThat(created.runtimeId()).isEqualTo(runtimeId);
         assertThat(created.runtimeArn()).isEqualTo(arn(runtimeId));
         assertThat(created.runtimeVersion()).isEqualTo("1");

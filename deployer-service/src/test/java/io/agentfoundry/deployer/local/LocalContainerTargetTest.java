@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.agentfoundry.deployer.config.DeployerConfig;
 import io.agentfoundry.deployer.domain.Deployment;
+import io.agentfoundry.deployer.domain.DeploymentStatus;
 import io.agentfoundry.deployer.service.DeployContext;
 import io.agentfoundry.deployer.service.LocalContainerTarget;
 import io.agentfoundry.deployer.service.RuntimeTarget.RuntimePlacement;
@@ -143,7 +144,7 @@ class LocalContainerTargetTest {
         previous.jobId = UUID.randomUUID();
         previous.runtimeId = PREVIOUS_ID;
         previous.target = "LOCAL";
-        previous.status = Deployment.ACTIVE;
+        previous.status = DeploymentStatus.ACTIVE;
         return previous;
     }
 

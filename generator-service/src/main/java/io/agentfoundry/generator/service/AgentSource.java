@@ -3,6 +3,7 @@ package io.agentfoundry.generator.service;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.AgentSpec.CustomTool;
 import io.agentfoundry.events.AgentSpec.Monitoring;
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.ToolBinding;
 import io.agentfoundry.platform.domain.Failure;
 
@@ -84,7 +85,7 @@ public record AgentSource(
         if (langsmith) {
             environment.addAll(LANGSMITH_VARIABLES);
         }
-        if (model.isOllama() && "AGENTCORE".equalsIgnoreCase(spec.deployTarget())) {
+        if (model.isOllama() && DeployTarget.AGENTCORE.name().equalsIgnoreCase(spec.deployTarget())) {
             warnings.add("An Ollama agent on AgentCore needs OLLAMA_HOST to point at an Ollama server the runtime "
                     + "can reach; one on a laptop is not");
         }

@@ -1,6 +1,7 @@
 package io.agentfoundry.registry.service;
 
 import io.agentfoundry.events.AgentSpec;
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.SpecRules;
 import io.agentfoundry.registry.config.RegistryConfig;
 import io.agentfoundry.registry.domain.catalog.Capability;
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
+
+import static io.agentfoundry.events.SpecRules.*;
 
 /**
  * Checks a whole spec against the catalogs and reports every violation with its JSON path, not just the first, and the
@@ -41,30 +45,6 @@ public class SpecValidator {
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)}");
     static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]{1,100}");
-    static final int MAX_DESCRIPTION = 500;
-    static final int MAX_PROMPT = 20_000;
-    static final int MAX_MODEL_ID = 200;
-    static final int MAX_TOOLS = 50;
-    static final int MAX_TEST_CASES = 20;
-    static final int MAX_TEST_NAME = 100;
-    static final int MAX_TEST_TEXT = 4_000;
-    static final int MAX_REGEX = 1_000;
-    static final int MAX_JSON_PATH = 500;
-    static final long MAX_LATENCY_MS = 600_000;
-    static final int MAX_CUSTOM_TOOLS = 20;
-    static final int MAX_CUSTOM_DESCRIPTION = 1_000;
-    static final int MAX_PARAMETERS = 20;
-    static final int MAX_PYTHON_BODY = 20_000;
-    static final int MAX_URL = 2_000;
-    static final int MAX_HEADERS = 20;
-    static final int MAX_HEADER_VALUE = 1_000;
-    static final Set<String> PLATFORMS = Set.of("linux", "windows");
-    static final Set<String> DEPLOY_TARGETS = Set.of("LOCAL", "AGENTCORE");
-    static final Set<String> PARAMETER_TYPES = Set.of("string", "integer", "number", "boolean");
-    static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    static final Set<String> PYTHON_KEYWORDS = Set.of("and", "as", "assert", "async", "await", "break", "class",
-            "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in",
-            "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield");
     /** Header names whose value is a credential: it must come from the environment. */
     static final Pattern SENSITIVE_HEADER = Pattern.compile("(?i)authorization|proxy-authorization|cookie|.*(api-?key|token|secret|auth).*");
     /** Literal text that looks like a credential: known key formats, or a long mix of letters and digits. */
@@ -128,8 +108,8 @@ public class SpecValidator {
         if (spec.platform() != null && !PLATFORMS.contains(spec.platform())) {
             check.violation("$.platform", "must be one of " + PLATFORMS);
         }
-        if (spec.deployTarget() != null && !DEPLOY_TARGETS.contains(spec.deployTarget())) {
-            check.violation("$.deployTarget", "must be one of " + DEPLOY_TARGETS);
+        if (spec.deployTarget() != null && DeployTarget.named(spec.deployTarget()).isEmpty()) {
+            check.violation("$.deployTarget", "must be one of " + Arrays.toString(DeployTarget.values()));
         }
         Catalog.ResolvedModel model = checkModel(spec, check);
         List<CatalogTool> tools = checkTools(spec, check);
@@ -188,7 +168,7 @@ public class SpecValidator {
         }
         if (model.provider() == Provider.OLLAMA) {
             check.warning("$.modelId", "OLLAMA_HOST", "an Ollama agent needs OLLAMA_HOST pointing at an Ollama server "
-                    + "reachable from where it runs" + ("AGENTCORE".equals(spec.deployTarget())
+                    + "reachable from where it runs" + (DeployTarget.AGENTCORE.name().equals(spec.deployTarget())
                     ? ": a runtime on AgentCore cannot reach an Ollama on a laptop" : ""));
         }
         return resolved.get();
@@ -345,7 +325,7 @@ public class SpecValidator {
             if (parameter.type() == null || !PARAMETER_TYPES.contains(parameter.type())) {
                 check.violation(path + ".type", "must be one of " + PARAMETER_TYPES);
             }
-            check.maxLength(path + ".description", parameter.description(), MAX_DESCRIPTION);
+            check.maxLength(path + ".description", parameter.description(), MAX_PARAMETER_DESCRIPTION);
         }
         return names;
     }

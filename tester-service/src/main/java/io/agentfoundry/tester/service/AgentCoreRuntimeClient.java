@@ -1,5 +1,6 @@
 package io.agentfoundry.tester.service;
 
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.tester.config.TesterConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,11 @@ class AgentCoreRuntimeClient implements RuntimeTransport {
     AgentCoreRuntimeClient(AgentCoreClients clients, TesterConfig config) {
         this.clients = clients;
         this.config = config;
+    }
+
+    @Override
+    public DeployTarget target() {
+        return DeployTarget.AGENTCORE;
     }
 
     @Override

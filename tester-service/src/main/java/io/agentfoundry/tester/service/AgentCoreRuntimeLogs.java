@@ -1,5 +1,6 @@
 package io.agentfoundry.tester.service;
 
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.RuntimeCreated;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -60,10 +61,12 @@ class AgentCoreRuntimeLogs implements RuntimeLogs {
     }
 
     @Override
+    public DeployTarget target() {
+        return DeployTarget.AGENTCORE;
+    }
+
+    @Override
     public Optional<String> read(RuntimeCreated runtime, Instant from, Instant to) {
-        if (!RuntimeCreated.AGENTCORE.equals(runtime.target())) {
-            return Optional.empty();
-        }
         if (isBlank(runtime.runtimeId()) || isBlank(runtime.region())) {
             return Optional.of("runtime logs: not read: the event names no runtime id or region");
         }

@@ -1,6 +1,7 @@
 package io.agentfoundry.tester.service;
 
 import io.agentfoundry.engine.ContainerEngine;
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.tester.config.TesterConfig;
 import jakarta.annotation.PreDestroy;
@@ -53,8 +54,13 @@ public class LocalContainerLogs implements RuntimeLogs {
     }
 
     @Override
+    public DeployTarget target() {
+        return DeployTarget.LOCAL;
+    }
+
+    @Override
     public Optional<String> read(RuntimeCreated runtime, Instant from, Instant to) {
-        if (!RuntimeCreated.LOCAL.equals(runtime.target()) || engine.isEmpty()) {
+        if (engine.isEmpty()) {
             return Optional.empty();
         }
         ContainerEngine containers = engine.get();

@@ -1,6 +1,7 @@
 package io.agentfoundry.tester.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.platform.http.BoundedHttp;
 import io.agentfoundry.tester.config.TesterConfig;
@@ -46,6 +47,11 @@ class LocalRuntimeClient implements RuntimeTransport {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    @Override
+    public DeployTarget target() {
+        return DeployTarget.LOCAL;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.agentfoundry.tester.service;
 
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.RuntimeCreated;
 
 import java.time.Duration;
@@ -7,12 +8,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Reads what a runtime logged during its test run, for the report. Every bean of this type is asked in turn; the first
- * non-empty answer is kept. A reader answers empty for targets it does not serve, so readers for LOCAL (container logs)
- * and AGENTCORE (CloudWatch) can be added independently. With no reader for a target, the report says the runtime's
- * logs are not available for it.
+ * Reads what a runtime logged during its test run, for the report. The readers of the runtime's target are asked in
+ * turn; the first non-empty answer is kept. With no reader for a target (or none that can read now), the report says
+ * the runtime's logs are not available for it.
  */
 public interface RuntimeLogs {
+
+    /** The runtimes this reader reads: those whose {@code RuntimeCreated.target} names it. */
+    DeployTarget target();
 
     /**
      * The longest one reader may take to read a run's logs. It reads in the step's transaction, after the run (the
@@ -22,8 +25,8 @@ public interface RuntimeLogs {
     Duration READ_BUDGET = Duration.ofSeconds(30);
 
     /**
-     * @return the runtime's log text between {@code from} and {@code to}, or empty when this reader does not serve the
-     * runtime's target; the caller keeps only the tail
+     * @return the runtime's log text between {@code from} and {@code to}, or empty when this reader cannot read it
+     * (no engine configured); the caller keeps only the tail
      */
     Optional<String> read(RuntimeCreated runtime, Instant from, Instant to);
 

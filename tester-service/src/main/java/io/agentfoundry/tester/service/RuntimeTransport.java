@@ -1,5 +1,6 @@
 package io.agentfoundry.tester.service;
 
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.RuntimeCreated;
 
 import java.time.Duration;
@@ -8,6 +9,9 @@ import java.util.List;
 
 /** How the tester reaches a runtime of one deploy target. */
 interface RuntimeTransport {
+
+    /** The runtimes this transport reaches: those whose {@code RuntimeCreated.target} names it. */
+    DeployTarget target();
 
     /** The fields of the event this transport needs but that are missing. */
     List<String> missingFields(RuntimeCreated runtime);

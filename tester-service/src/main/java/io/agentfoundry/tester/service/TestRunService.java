@@ -1,6 +1,7 @@
 package io.agentfoundry.tester.service;
 
 import io.agentfoundry.events.AgentSpec;
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.EventType;
 import io.agentfoundry.events.PipelineStep;
 import io.agentfoundry.events.RuntimeCreated;
@@ -19,7 +20,9 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,16 +44,14 @@ public class TestRunService {
     private static final int MAX_LOG_LINES = 200;
     private static final int MAX_LOG_CHARS = 64 * 1024;
 
-    private final LocalRuntimeClient local;
-    private final AgentCoreRuntimeClient agentCore;
+    private final Map<DeployTarget, RuntimeTransport> transports = new EnumMap<>(DeployTarget.class);
     private final Instance<RuntimeLogs> logReaders;
     private final TesterConfig config;
     private final JobLogger log;
 
-    TestRunService(LocalRuntimeClient local, AgentCoreRuntimeClient agentCore, Instance<RuntimeLogs> logReaders,
-                   TesterConfig config, JobLogger log) {
-        this.local = local;
-        this.agentCore = agentCore;
+    TestRunService(Instance<RuntimeTransport> transports, Instance<RuntimeLogs> logReaders, TesterConfig config,
+                   JobLogger log) {
+        transports.forEach(transport -> this.transports.put(transport.target(), transport));
         this.logReaders = logReaders;
         this.config = config;
         this.log = log;
@@ -86,16 +87,9 @@ public class TestRunService {
 
     /** An event this step cannot test fails it for good: a retry would carry the same event. */
     private RuntimeTransport transportFor(RuntimeCreated runtime) {
-        RuntimeTransport transport;
-        if (RuntimeCreated.LOCAL.equals(runtime.target())) {
-            transport = local;
-        } else if (RuntimeCreated.AGENTCORE.equals(runtime.target())) {
-            transport = agentCore;
-        } else {
-            throw new Failure("UNKNOWN_RUNTIME_TARGET", "Runtime " + runtime.runtimeId() + " has target '"
-                    + runtime.target() + "'; the tester knows " + RuntimeCreated.LOCAL + " and "
-                    + RuntimeCreated.AGENTCORE);
-        }
+        RuntimeTransport transport = DeployTarget.named(runtime.target()).map(transports::get)
+                .orElseThrow(() -> new Failure("UNKNOWN_RUNTIME_TARGET", "Runtime " + runtime.runtimeId()
+                        + " has target '" + runtime.target() + "'; the tester knows " + transports.keySet()));
         List<String> missing = transport.missingFields(runtime);
         if (!missing.isEmpty()) {
             throw new Failure("RUNTIME_EVENT_INCOMPLETE", "The RuntimeCreated event of the "
@@ -219,9 +213,13 @@ public class TestRunService {
         return summary.length() <= MAX_SUMMARY ? summary : summary.substring(0, MAX_SUMMARY - 1) + "…";
     }
 
-    /** The first reader that serves the runtime's target wins; a reader that fails costs the logs, not the run. */
+    /** The first reader of the runtime's target that answers wins; a reader that fails costs the logs, not the run. */
     private Optional<String> runtimeLogs(RuntimeCreated runtime, PipelineStep step, Instant from, Instant to) {
+        Optional<DeployTarget> target = DeployTarget.named(runtime.target());
         for (RuntimeLogs reader : logReaders) {
+            if (target.isEmpty() || reader.target() != target.get()) {
+                continue;
+            }
             try {
                 Optional<String> logs = reader.read(runtime, from, to);
                 if (logs.isPresent()) {

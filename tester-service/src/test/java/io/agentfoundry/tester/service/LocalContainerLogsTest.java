@@ -150,13 +150,4 @@ class LocalContainerLogsTest {
         assertThat(read).contains("runtime logs: no container gone on the engine at tcp://127.0.0.1:"
                 + engineApi.port());
     }
-
-    @Test
-    void anotherTargetIsNotServed() {
-        RuntimeCreated agentCore = TesterEvents.agentCore(UUID.randomUUID(), List.of(), "weather-1",
-                "arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/weather-1", "DEFAULT", "us-east-1");
-
-        assertThat(logs.read(agentCore, Instant.now().minusSeconds(60), Instant.now())).isEmpty();
-        assertThat(engineApi.findAll(anyRequestedFor(anyUrl()))).isEmpty();
-    }
 }

@@ -1,5 +1,6 @@
 package io.agentfoundry.tester.testsupport;
 
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.tester.service.RuntimeLogs;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +12,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A runtime-logs reader as the LOCAL container-logs reader will plug in: a bean of {@link RuntimeLogs}. It serves only
- * the jobs a test scripted, and answers empty for every other runtime, as a reader does for targets it does not serve.
+ * A LOCAL runtime-logs reader beside the container-logs one (which reads nothing here: the tests name no engine). It
+ * answers for the jobs a test scripted, and empty for every other runtime, as a reader that cannot read does.
  */
 @ApplicationScoped
 public class ScriptedRuntimeLogs implements RuntimeLogs {
@@ -35,6 +36,11 @@ public class ScriptedRuntimeLogs implements RuntimeLogs {
 
     public static Window windowOf(UUID jobId) {
         return WINDOWS.get(jobId);
+    }
+
+    @Override
+    public DeployTarget target() {
+        return DeployTarget.LOCAL;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.agentfoundry.tester.testsupport;
 
+import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.JobLogRecord;
@@ -33,14 +34,14 @@ public final class TesterEvents implements AutoCloseable {
 
     public static RuntimeCreated local(UUID jobId, List<AgentSpec.TestCase> cases, String invocationUrl) {
         return new RuntimeCreated(UUID.randomUUID(), jobId, UUID.randomUUID(), Instant.now(), 1, Instant.now(),
-                spec(cases), RuntimeCreated.LOCAL, "container-" + jobId, invocationUrl,
+                spec(cases), DeployTarget.LOCAL.name(), "container-" + jobId, invocationUrl,
                 "agentfoundry/weather_agent:" + jobId, "sha256:" + "cd".repeat(32), null, null, null, null);
     }
 
     public static RuntimeCreated agentCore(UUID jobId, List<AgentSpec.TestCase> cases, String runtimeId,
                                            String runtimeArn, String qualifier, String region) {
         return new RuntimeCreated(UUID.randomUUID(), jobId, UUID.randomUUID(), Instant.now(), 1, Instant.now(),
-                spec(cases), RuntimeCreated.AGENTCORE, runtimeId,
+                spec(cases), DeployTarget.AGENTCORE.name(), runtimeId,
                 "https://bedrock-agentcore." + region + ".amazonaws.com/runtimes/" + runtimeArn + "/invocations",
                 "123456789012.dkr.ecr." + region + ".amazonaws.com/weather_agent:" + jobId, "sha256:" + "cd".repeat(32),
                 runtimeArn, "1", qualifier, region);
