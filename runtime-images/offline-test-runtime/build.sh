@@ -3,7 +3,7 @@
 # python3 with FastAPI, uvicorn and boto3 (debootstrap from the configured apt mirror), plus a TEST DOUBLE of the
 # strands and strands_tools packages (generator-service's, from generator-service/src/test/resources/python-test-doubles:
 # its Agent answers "agent <n> call <k>: <prompt>", no model is ever called). jib-core, through
-# io.agentfoundry.builder.runtime.OfflineRuntimeImage, turns each root filesystem into an image whose name
+# io.agentfoundry.testinfra.images.OfflineRuntimeImage (test-infrastructure), turns each root filesystem into an image whose name
 # (agentfoundry/offline-test-runtime) and labels (io.agentfoundry.test-runtime=true, io.agentfoundry.python-packages)
 # say what it is. For CI, tests and offline demos; production agents use runtime-images/agentcore-python.
 #
@@ -43,7 +43,8 @@ DOUBLE_PACKAGES=(strands strands_tools)
 DOUBLE="$CACHE/work/python-test-double"
 # The double mimics the 1.x API (strands-agents) and 0.8.x (strands-agents-tools); the local version label says what it is.
 DOUBLE_VERSIONS="strands-agents==1.0.0+agentfoundry.testdouble,strands-agents-tools==0.8.0+agentfoundry.testdouble"
-APP="$ROOT/builder-service/target/quarkus-app"
+TOOL_CLASSES="$ROOT/test-infrastructure/target/classes"
+TOOL_CLASSPATH="$CACHE/work/test-infrastructure.classpath"
 
 ARCH=amd64
 REGISTRY=""
@@ -177,9 +178,13 @@ done
 PYTHON_PACKAGES="$(cat "$CACHE/rootfs-$SUITE-${ARCHES[0]}-$KEY.packages")"
 PYTHON_PACKAGES+="$DOUBLE_VERSIONS"
 
-if [ ! -d "$APP" ] || [ -n "$(find "$ROOT/builder-service/src/main" -newer "$APP/quarkus-run.jar" -print -quit)" ]; then
-  say "packaging builder-service (OfflineRuntimeImage runs from it)"
-  "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl builder-service -am package -DskipTests
+if [ ! -f "$TOOL_CLASSPATH" ] || [ ! -d "$TOOL_CLASSES" ] \
+    || [ -n "$(find "$ROOT/test-infrastructure/src/main" "$ROOT/shared-events/src/main" -newer "$TOOL_CLASSPATH" -print -quit)" ]; then
+  say "compiling test-infrastructure (OfflineRuntimeImage runs from it)"
+  mkdir -p "$(dirname "$TOOL_CLASSPATH")"
+  "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl test-infrastructure -am install -DskipTests
+  "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl test-infrastructure dependency:build-classpath \
+    -Dmdep.outputFile="$TOOL_CLASSPATH" -Dmdep.includeScope=runtime
 fi
 TARGET_ARGS=(--tar-dir "$CACHE/images")
 if [ -n "$REGISTRY" ]; then
@@ -187,7 +192,7 @@ if [ -n "$REGISTRY" ]; then
   case "$REGISTRY" in 127.*|localhost|localhost:*) TARGET_ARGS+=(--insecure) ;; esac
 fi
 say "making the image with jib (python packages: $PYTHON_PACKAGES)"
-java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$APP/app/*:$APP/lib/main/*:$APP/lib/boot/*" \
-  io.agentfoundry.builder.runtime.OfflineRuntimeImage \
+java -cp "$TOOL_CLASSES:$(cat "$TOOL_CLASSPATH")" \
+  io.agentfoundry.testinfra.images.OfflineRuntimeImage \
   "${ROOTFS_ARGS[@]}" --test-double "$DOUBLE" --python-packages "$PYTHON_PACKAGES" --work-dir "$CACHE/work" \
   --tag "$TAG" "${TARGET_ARGS[@]}"

@@ -1,6 +1,10 @@
 package io.agentfoundry.events;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -17,11 +21,7 @@ public final class Sha256 {
     }
 
     public static byte[] digest(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
+        return sha256().digest(bytes);
     }
 
     public static String hex(byte[] bytes) {
@@ -35,5 +35,20 @@ public final class Sha256 {
     /** {@code sha256:<hex>} */
     public static String prefixed(byte[] bytes) {
         return PREFIX + hex(bytes);
+    }
+
+    /** {@code sha256:<hex>} of what the stream holds, read to its end (not closed). */
+    public static String prefixed(InputStream content) throws IOException {
+        MessageDigest digest = sha256();
+        new DigestInputStream(content, digest).transferTo(OutputStream.nullOutputStream());
+        return PREFIX + HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 }

@@ -8,8 +8,9 @@ import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
-import io.agentfoundry.builder.runtime.MultiArchIndex;
+import com.google.cloud.tools.jib.api.buildplan.Platform;
 import io.agentfoundry.builder.service.ImagePlatform;
+import io.agentfoundry.testinfra.images.MultiArchIndex;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,12 +40,12 @@ public final class TestRuntimeBase {
         if (pushed == null) {
             String reference = registry.host() + "/" + REPOSITORY + ":1";
             try {
-                Map<ImagePlatform, String> digests = new LinkedHashMap<>();
+                Map<Platform, String> digests = new LinkedHashMap<>();
                 for (String platform : new String[]{"linux/arm64", "linux/amd64"}) {
                     ImagePlatform imagePlatform = ImagePlatform.parse(platform);
                     Path marker = Files.createTempFile("agent-runtime-base", ".txt");
                     Files.writeString(marker, "test base layer for " + platform + "\n");
-                    digests.put(imagePlatform, Jib.fromScratch()
+                    digests.put(imagePlatform.toJib(), Jib.fromScratch()
                             .setPlatforms(Set.of(imagePlatform.toJib()))
                             .addFileEntriesLayer(FileEntriesLayer.builder()
                                     .addEntry(marker, AbsoluteUnixPath.get("/usr/lib/agent-runtime-base.txt")).build())

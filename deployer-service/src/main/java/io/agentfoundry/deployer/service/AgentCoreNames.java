@@ -1,13 +1,11 @@
 package io.agentfoundry.deployer.service;
 
+import io.agentfoundry.events.Sha256;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.platform.domain.Failure;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -54,7 +52,7 @@ public final class AgentCoreNames {
         if (kept.isEmpty() || !isAsciiLetter(kept.charAt(0))) {
             kept.insert(0, NAME_PREFIX);
         }
-        String suffix = "_" + sha256Hex(original).substring(0, HASH_LENGTH);
+        String suffix = "_" + Sha256.hex(original).substring(0, HASH_LENGTH);
         int room = MAX_RUNTIME_NAME_LENGTH - suffix.length();
         if (kept.length() > room) {
             kept.setLength(room);
@@ -157,14 +155,5 @@ public final class AgentCoreNames {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String sha256Hex(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.agentfoundry.deployer.agentcore;
 
+import io.agentfoundry.events.Sha256;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.ImageBuilt;
@@ -13,11 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,12 +46,7 @@ final class AgentCorePipeline implements AutoCloseable {
 
     /** A digest of its own for each job's image. */
     static String digestOf(UUID jobId) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(jobId.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.prefixed(jobId.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Where AgentCore pulls the job's image from: the repository, by digest. */

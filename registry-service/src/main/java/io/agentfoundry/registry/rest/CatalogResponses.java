@@ -1,5 +1,6 @@
 package io.agentfoundry.registry.rest;
 
+import io.agentfoundry.events.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentfoundry.registry.config.RegistryConfig;
@@ -10,9 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Catalog answers are the same until the catalog (or a model's lifecycle day) changes: each carries a strong ETag of
@@ -38,19 +36,11 @@ public class CatalogResponses {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a catalog answer", e);
         }
-        EntityTag tag = new EntityTag(sha256(json));
+        EntityTag tag = new EntityTag(Sha256.hex(json).substring(0, 32));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
             return notModified.tag(tag).cacheControl(cacheControl).build();
         }
         return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).tag(tag).cacheControl(cacheControl).build();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

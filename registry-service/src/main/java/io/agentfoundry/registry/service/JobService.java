@@ -1,5 +1,6 @@
 package io.agentfoundry.registry.service;
 
+import io.agentfoundry.events.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.agentfoundry.events.AgentRequested;
 import io.agentfoundry.events.AgentSpec;
@@ -23,12 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,7 +84,7 @@ public class JobService {
         }
         UUID jobId = UUID.randomUUID();
         if (idempotencyKey != null) {
-            Optional<AgentJob> earlier = claimIdempotencyKey(requestedBy, idempotencyKey, sha256(json(spec)), jobId);
+            Optional<AgentJob> earlier = claimIdempotencyKey(requestedBy, idempotencyKey, Sha256.hex(json(spec)), jobId);
             if (earlier.isPresent()) {
                 return new Submitted(earlier.get(), bindingOf(earlier.get()), warningsOf(earlier.get()), true);
             }
@@ -406,14 +403,6 @@ public class JobService {
             return EventCodec.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

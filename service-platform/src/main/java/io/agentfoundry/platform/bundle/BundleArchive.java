@@ -1,5 +1,6 @@
 package io.agentfoundry.platform.bundle;
 
+import io.agentfoundry.events.Sha256;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -12,9 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -39,13 +37,13 @@ public final class BundleArchive {
 
     public static String contentHash(SortedMap<String, byte[]> files) {
         StringBuilder listing = new StringBuilder();
-        files.forEach((path, content) -> listing.append(HexFormat.of().formatHex(sha256(content)))
+        files.forEach((path, content) -> listing.append(Sha256.hex(content))
                 .append("  ").append(path).append('\n'));
-        return "sha256:" + HexFormat.of().formatHex(sha256(listing.toString().getBytes(StandardCharsets.UTF_8)));
+        return Sha256.prefixed(listing.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     public static String fileHash(byte[] content) {
-        return "sha256:" + HexFormat.of().formatHex(sha256(content));
+        return Sha256.prefixed(content);
     }
 
     public static byte[] write(SortedMap<String, byte[]> files) {
@@ -106,14 +104,6 @@ public final class BundleArchive {
     public static void requireSafePath(String path) {
         if (path == null || !SAFE_PATH.matcher(path).matches()) {
             throw new IllegalArgumentException("Unsafe bundle path: " + path);
-        }
-    }
-
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JVM lacks SHA-256", e);
         }
     }
 }

@@ -1,7 +1,8 @@
-package io.agentfoundry.builder.runtime;
+package io.agentfoundry.testinfra.images;
 
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.buildplan.Platform;
 import com.google.cloud.tools.jib.blob.BlobDescriptor;
 import com.google.cloud.tools.jib.event.EventHandlers;
 import com.google.cloud.tools.jib.hash.Digests;
@@ -10,7 +11,6 @@ import com.google.cloud.tools.jib.image.json.ManifestTemplate;
 import com.google.cloud.tools.jib.image.json.V22ManifestListTemplate;
 import com.google.cloud.tools.jib.image.json.V22ManifestListTemplate.ManifestDescriptorTemplate;
 import com.google.cloud.tools.jib.registry.RegistryClient;
-import io.agentfoundry.builder.service.ImagePlatform;
 
 import java.io.IOException;
 import java.util.Map;
@@ -30,7 +30,7 @@ public final class MultiArchIndex {
      * @param manifestDigests each platform's image manifest, in {@code target}'s repository
      * @return the list's digest
      */
-    public static String publish(ImageReference target, Map<ImagePlatform, String> manifestDigests,
+    public static String publish(ImageReference target, Map<Platform, String> manifestDigests,
                                  boolean allowInsecureRegistries) throws IOException, RegistryException {
         FailoverHttpClient http = new FailoverHttpClient(allowInsecureRegistries, false, event -> {
         });
@@ -39,19 +39,19 @@ public final class MultiArchIndex {
                     target.getRepository(), http).newRegistryClient();
             registry.doPushBearerAuth();
             V22ManifestListTemplate list = new V22ManifestListTemplate();
-            for (Map.Entry<ImagePlatform, String> platform : manifestDigests.entrySet()) {
+            for (Map.Entry<Platform, String> platform : manifestDigests.entrySet()) {
                 ManifestTemplate manifest = registry.pullManifest(platform.getValue()).getManifest();
                 // the list must state each manifest's exact size: re-serialise it and check it hashes as pushed
                 BlobDescriptor descriptor = Digests.computeDigest(manifest);
                 if (!descriptor.getDigest().toString().equals(platform.getValue())) {
-                    throw new IOException("The " + platform.getKey() + " manifest does not re-serialise to "
+                    throw new IOException("The " + OfflineRuntimeImage.name(platform.getKey()) + " manifest does not re-serialise to "
                             + platform.getValue() + "; cannot state its size in the list");
                 }
                 ManifestDescriptorTemplate entry = new ManifestDescriptorTemplate();
                 entry.setMediaType(manifest.getManifestMediaType());
                 entry.setSize(descriptor.getSize());
                 entry.setDigest(platform.getValue());
-                entry.setPlatform(platform.getKey().architecture(), platform.getKey().os());
+                entry.setPlatform(platform.getKey().getArchitecture(), platform.getKey().getOs());
                 list.addManifest(entry);
             }
             return registry.pushManifest(list, target.getTag().orElseThrow(

@@ -1,4 +1,4 @@
-package io.agentfoundry.builder.runtime;
+package io.agentfoundry.testinfra.images;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +11,8 @@ import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
-import io.agentfoundry.builder.service.ImagePlatform;
+import com.google.cloud.tools.jib.api.buildplan.Platform;
+import io.agentfoundry.events.Sha256;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -22,14 +23,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,7 +54,7 @@ public final class OfflineRuntimeImage {
     static final AbsoluteUnixPath TEST_DOUBLE_DIR = AbsoluteUnixPath.get("/opt/agentfoundry/python-test-double");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<ImagePlatform, Path> rootfsByPlatform;
+    private final Map<Platform, Path> rootfsByPlatform;
     private final Path testDouble;
     private final String pythonPackages;
     private final Path workDir;
@@ -65,7 +63,7 @@ public final class OfflineRuntimeImage {
     private final boolean insecure;
     private final String tag;
 
-    private OfflineRuntimeImage(Map<ImagePlatform, Path> rootfsByPlatform, Path testDouble, String pythonPackages,
+    private OfflineRuntimeImage(Map<Platform, Path> rootfsByPlatform, Path testDouble, String pythonPackages,
                                 Path workDir, Optional<Path> tarDir, Optional<String> registry, boolean insecure,
                                 String tag) {
         this.rootfsByPlatform = rootfsByPlatform;
@@ -79,14 +77,14 @@ public final class OfflineRuntimeImage {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<ImagePlatform, Path> rootfs = new LinkedHashMap<>();
+        Map<Platform, Path> rootfs = new LinkedHashMap<>();
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--insecure" -> options.put("insecure", "true");
                 case "--rootfs" -> {
                     String[] platformAndPath = value(args, ++i).split("=", 2);
-                    rootfs.put(ImagePlatform.parse(platformAndPath[0]), Path.of(platformAndPath[1]));
+                    rootfs.put(platform(platformAndPath[0]), Path.of(platformAndPath[1]));
                 }
                 case "--test-double", "--python-packages", "--work-dir", "--tar-dir", "--registry", "--tag" ->
                         options.put(args[i].substring(2), value(args, ++i));
@@ -109,10 +107,10 @@ public final class OfflineRuntimeImage {
     private void build() throws Exception {
         Files.createDirectories(workDir);
         FileEntriesLayer testDoubleLayer = testDoubleLayer();
-        Map<ImagePlatform, String> digests = new LinkedHashMap<>();
-        for (Map.Entry<ImagePlatform, Path> platform : rootfsByPlatform.entrySet()) {
+        Map<Platform, String> digests = new LinkedHashMap<>();
+        for (Map.Entry<Platform, Path> platform : rootfsByPlatform.entrySet()) {
             Path base = wrapAsDockerArchive(platform.getKey(), platform.getValue());
-            String arch = platform.getKey().architecture();
+            String arch = platform.getKey().getArchitecture();
             Containerizer target;
             String reference;
             if (tarDir.isPresent()) {
@@ -128,7 +126,7 @@ public final class OfflineRuntimeImage {
                 }
             }
             JibContainer image = Jib.from(TarImage.at(base))
-                    .setPlatforms(Set.of(platform.getKey().toJib()))
+                    .setPlatforms(Set.of(platform.getKey()))
                     .addFileEntriesLayer(testDoubleLayer)
                     .addEnvironmentVariable("PYTHONPATH", TEST_DOUBLE_DIR.toString())
                     .addEnvironmentVariable("LANG", "C.UTF-8")
@@ -138,11 +136,11 @@ public final class OfflineRuntimeImage {
                             .setToolName("agent-foundry-offline-runtime")
                             .setBaseImageLayersCache(workDir.resolve("jib-cache")));
             digests.put(platform.getKey(), image.getDigest().toString());
-            System.out.println(platform.getKey() + " " + reference + " " + image.getDigest());
+            System.out.println(name(platform.getKey()) + " " + reference + " " + image.getDigest());
         }
         if (registry.isPresent() && digests.size() > 1) {
             ImageReference list = ImageReference.parse(registry.get() + "/" + REPOSITORY + ":" + tag);
-            System.out.println(String.join(",", digests.keySet().stream().map(ImagePlatform::toString).toList())
+            System.out.println(String.join(",", digests.keySet().stream().map(OfflineRuntimeImage::name).toList())
                     + " " + list + " " + MultiArchIndex.publish(list, digests, insecure));
         }
     }
@@ -178,10 +176,10 @@ public final class OfflineRuntimeImage {
      * A docker-archive whose one layer is the rootfs tarball as it is (gzip'd): jib reads such tars as bases. The
      * config states the layer's diff id, the digest of its uncompressed bytes.
      */
-    private Path wrapAsDockerArchive(ImagePlatform platform, Path rootfs) throws IOException {
+    private Path wrapAsDockerArchive(Platform platform, Path rootfs) throws IOException {
         ObjectNode config = JSON.createObjectNode();
-        config.put("architecture", platform.architecture());
-        config.put("os", platform.os());
+        config.put("architecture", platform.getArchitecture());
+        config.put("os", platform.getOs());
         config.putObject("config").putArray("Env")
                 .add("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         ObjectNode rootfsNode = config.putObject("rootfs");
@@ -189,10 +187,10 @@ public final class OfflineRuntimeImage {
         rootfsNode.putArray("diff_ids").add(uncompressedDigest(rootfs));
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("Config", "config.json");
-        manifest.putArray("RepoTags").add("agentfoundry/debian-rootfs:" + platform.architecture());
+        manifest.putArray("RepoTags").add("agentfoundry/debian-rootfs:" + platform.getArchitecture());
         manifest.putArray("Layers").add("layer.tar.gz");
 
-        Path archive = workDir.resolve("rootfs-" + platform.architecture() + ".docker.tar");
+        Path archive = workDir.resolve("rootfs-" + platform.getArchitecture() + ".docker.tar");
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(Files.newOutputStream(archive))) {
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             addEntry(tar, "manifest.json", JSON.writeValueAsBytes(JSON.createArrayNode().add(manifest)));
@@ -215,16 +213,22 @@ public final class OfflineRuntimeImage {
     }
 
     private static String uncompressedDigest(Path gzippedTar) throws IOException {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(new GzipCompressorInputStream(
-                    new BufferedInputStream(Files.newInputStream(gzippedTar))), sha256)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            return "sha256:" + HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JVM lacks SHA-256", e);
+        try (InputStream in = new GzipCompressorInputStream(new BufferedInputStream(Files.newInputStream(gzippedTar)))) {
+            return Sha256.prefixed(in);
         }
+    }
+
+    /** {@code linux/arm64} */
+    static Platform platform(String text) {
+        String[] parts = text.trim().toLowerCase(Locale.ROOT).split("/");
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new IllegalArgumentException("A platform is os/architecture, e.g. linux/arm64, not '" + text + "'");
+        }
+        return new Platform(parts[1], parts[0]);
+    }
+
+    static String name(Platform platform) {
+        return platform.getOs() + "/" + platform.getArchitecture();
     }
 
     private static String value(String[] args, int index) {
