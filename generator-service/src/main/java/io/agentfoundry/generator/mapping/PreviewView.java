@@ -1,6 +1,6 @@
 package io.agentfoundry.generator.mapping;
 
-import io.agentfoundry.generator.service.RenderedBundle;
+import io.agentfoundry.generator.service.bundle.RenderedBundle;
 import io.agentfoundry.platform.bundle.BundleArchive;
 
 import java.nio.charset.StandardCharsets;

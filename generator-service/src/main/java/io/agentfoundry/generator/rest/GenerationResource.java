@@ -5,7 +5,7 @@ import io.agentfoundry.generator.mapping.GeneratedFileView;
 import io.agentfoundry.generator.mapping.GenerationView;
 import io.agentfoundry.generator.mapping.PreviewRequest;
 import io.agentfoundry.generator.mapping.PreviewView;
-import io.agentfoundry.generator.service.BundleZip;
+import io.agentfoundry.generator.service.bundle.BundleZip;
 import io.agentfoundry.generator.service.GenerationService;
 import io.agentfoundry.platform.bundle.BundleArchive;
 import io.agentfoundry.platform.domain.Failure;

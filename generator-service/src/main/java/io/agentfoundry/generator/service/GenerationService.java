@@ -1,5 +1,9 @@
 package io.agentfoundry.generator.service;
 
+import io.agentfoundry.generator.service.bundle.BundleRenderer;
+import io.agentfoundry.generator.service.bundle.BundleRequest;
+import io.agentfoundry.generator.service.bundle.RenderedBundle;
+import io.agentfoundry.generator.service.python.PythonSyntaxChecker;
 import io.agentfoundry.events.AgentRequested;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.CodeGenerated;

@@ -9,7 +9,7 @@ import io.agentfoundry.events.AgentSpec.Monitoring;
 import io.agentfoundry.events.AgentSpec.ToolParameter;
 import io.agentfoundry.events.ModelBinding;
 import io.agentfoundry.events.ToolBinding;
-import io.agentfoundry.generator.service.BundleRequest;
+import io.agentfoundry.generator.service.bundle.BundleRequest;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.agentfoundry.generator.testing;
 
-import io.agentfoundry.generator.service.BundleRenderer;
-import io.agentfoundry.generator.service.DependencyPins;
+import io.agentfoundry.generator.service.bundle.BundleRenderer;
+import io.agentfoundry.generator.service.dependencies.DependencyPins;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.ReflectionValueResolver;
 import io.quarkus.qute.TemplateLocator.TemplateLocation;

@@ -1,5 +1,6 @@
-package io.agentfoundry.generator.service;
+package io.agentfoundry.generator.service.bundle;
 
+import io.agentfoundry.generator.service.source.AgentSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;

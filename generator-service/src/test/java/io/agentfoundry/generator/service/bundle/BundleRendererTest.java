@@ -1,4 +1,4 @@
-package io.agentfoundry.generator.service;
+package io.agentfoundry.generator.service.bundle;
 
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.AgentSpec.ModelSettings;

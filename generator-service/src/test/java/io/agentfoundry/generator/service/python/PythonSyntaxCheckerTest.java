@@ -1,5 +1,6 @@
-package io.agentfoundry.generator.service;
+package io.agentfoundry.generator.service.python;
 
+import io.agentfoundry.generator.service.bundle.BundleRenderer;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.generator.testing.Requests;
 import io.agentfoundry.generator.testing.StandaloneRenderer;

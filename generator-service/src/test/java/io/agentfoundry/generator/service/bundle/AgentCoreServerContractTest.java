@@ -1,4 +1,4 @@
-package io.agentfoundry.generator.service;
+package io.agentfoundry.generator.service.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

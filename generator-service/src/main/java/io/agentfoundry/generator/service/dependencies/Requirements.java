@@ -1,5 +1,6 @@
-package io.agentfoundry.generator.service;
+package io.agentfoundry.generator.service.dependencies;
 
+import io.agentfoundry.generator.service.python.Identifiers;
 import io.agentfoundry.events.ToolBinding;
 import io.agentfoundry.platform.domain.Failure;
 
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * need, each pinned from {@link DependencyPins}. Version ranges that come with the catalog's requirements are
  * replaced by the pins: a bundle always installs the same versions.
  */
-final class Requirements {
+public final class Requirements {
 
     /** A PEP 508 requirement as the catalog writes it: a name, optional extras, and an ignored version part. */
     private static final Pattern CATALOG_REQUIREMENT =
@@ -25,7 +26,7 @@ final class Requirements {
 
     private final Map<String, Set<String>> extrasByDistribution = new TreeMap<>();
 
-    Requirements require(String distribution, String... extras) {
+    public Requirements require(String distribution, String... extras) {
         Set<String> known = extrasByDistribution.computeIfAbsent(normalized(distribution), name -> new TreeSet<>());
         for (String extra : extras) {
             if (!Identifiers.DISTRIBUTION_NAME.matcher(extra).matches()) {
@@ -38,7 +39,7 @@ final class Requirements {
     }
 
     /** One of the model binding's {@code pipRequirements}, e.g. {@code strands-agents[ollama]>=1.0}. */
-    Requirements requireFromCatalog(String requirement) {
+    public Requirements requireFromCatalog(String requirement) {
         Matcher parts = requirement == null ? null : CATALOG_REQUIREMENT.matcher(requirement);
         if (parts == null || !parts.matches()) {
             throw new Failure("INVALID_CATALOG_REQUIREMENT",
@@ -49,7 +50,7 @@ final class Requirements {
         return require(parts.group(1), extras);
     }
 
-    Requirements requireToolExtras(List<ToolBinding> tools) {
+    public Requirements requireToolExtras(List<ToolBinding> tools) {
         if (!tools.isEmpty()) {
             require("strands-agents-tools", tools.stream()
                     .map(ToolBinding::pipExtra)
@@ -59,7 +60,7 @@ final class Requirements {
         return this;
     }
 
-    List<String> pinned(DependencyPins pins) {
+    public List<String> pinned(DependencyPins pins) {
         return extrasByDistribution.entrySet().stream()
                 .map(requirement -> pins.pinned(requirement.getKey(), requirement.getValue()))
                 .toList();

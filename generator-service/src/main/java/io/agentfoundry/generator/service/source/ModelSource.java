@@ -1,5 +1,7 @@
-package io.agentfoundry.generator.service;
+package io.agentfoundry.generator.service.source;
 
+import io.agentfoundry.generator.service.python.Identifiers;
+import io.agentfoundry.generator.service.python.PythonLiteral;
 import io.agentfoundry.events.AgentSpec.ModelSettings;
 import io.agentfoundry.events.ModelBinding;
 import io.agentfoundry.platform.domain.Failure;

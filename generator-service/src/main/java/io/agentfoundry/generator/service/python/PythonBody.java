@@ -1,4 +1,4 @@
-package io.agentfoundry.generator.service;
+package io.agentfoundry.generator.service.python;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,14 +8,14 @@ import java.util.List;
  * indented by four spaces. Lines end only at {@code \r\n}, {@code \r} and {@code \n}, exactly where Python's
  * tokenizer ends them.
  */
-final class PythonBody {
+public final class PythonBody {
 
-    static final String INDENT = "    ";
+    public static final String INDENT = "    ";
 
     private PythonBody() {
     }
 
-    static String indented(String body) {
+    public static String indented(String body) {
         List<String> lines = new ArrayList<>(List.of(body.split("\r\n|\r|\n", -1)));
         while (!lines.isEmpty() && isBlank(lines.get(lines.size() - 1))) {
             lines.remove(lines.size() - 1);

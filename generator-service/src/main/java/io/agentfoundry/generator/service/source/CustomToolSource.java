@@ -1,5 +1,8 @@
-package io.agentfoundry.generator.service;
+package io.agentfoundry.generator.service.source;
 
+import io.agentfoundry.generator.service.python.Identifiers;
+import io.agentfoundry.generator.service.python.PythonBody;
+import io.agentfoundry.generator.service.python.PythonLiteral;
 import io.agentfoundry.events.AgentSpec.CustomTool;
 import io.agentfoundry.events.AgentSpec.HttpCall;
 import io.agentfoundry.events.AgentSpec.ToolParameter;
@@ -41,7 +44,7 @@ public record CustomToolSource(
         String body) {
 
     /** Placeholders in a URL template; the generated tool fills them with the same pattern. */
-    static final Pattern URL_PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]{0,63})\\}");
+    public static final Pattern URL_PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]{0,63})\\}");
     /** References to environment variables in header values; the generated tool reads them from os.environ. */
     static final Pattern ENVIRONMENT_REFERENCE = Pattern.compile("\\$\\{([A-Za-z0-9_]*)\\}");
 

@@ -1,4 +1,4 @@
-package io.agentfoundry.generator.service;
+package io.agentfoundry.generator.service.python;
 
 import io.agentfoundry.events.SpecRules;
 import io.agentfoundry.platform.domain.Failure;
@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  * The few values that reach generated files as code or as plain text rather than as escaped literals: each is checked
  * against a strict pattern and refused, never repaired or pasted raw.
  */
-final class Identifiers {
+public final class Identifiers {
 
-    static final Pattern AGENT_NAME = SpecRules.AGENT_NAME;
+    public static final Pattern AGENT_NAME = SpecRules.AGENT_NAME;
     /** Tool modules, custom tools and their parameters: lowercase Python identifiers. */
     static final Pattern PYTHON_NAME = SpecRules.PYTHON_NAME;
     static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
@@ -29,7 +29,7 @@ final class Identifiers {
     /** Versions of the generator and the catalogs. */
     static final Pattern VERSION_LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,63}");
     /** Python distribution names and extras (PEP 508 names). */
-    static final Pattern DISTRIBUTION_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,98}[A-Za-z0-9])?");
+    public static final Pattern DISTRIBUTION_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,98}[A-Za-z0-9])?");
 
     private static final String RESERVED_FILE = "bundle/reserved-python-names.txt";
     private static final Map<String, Set<String>> RESERVED = loadReservedNames();
@@ -37,7 +37,7 @@ final class Identifiers {
     private Identifiers() {
     }
 
-    static String agentName(String name) {
+    public static String agentName(String name) {
         if (name == null || !AGENT_NAME.matcher(name).matches()) {
             throw new Failure("INVALID_AGENT_NAME",
                     "Agent name must match " + AGENT_NAME.pattern() + ": " + quoted(name));
@@ -46,17 +46,17 @@ final class Identifiers {
     }
 
     /** A custom tool's name: a Python identifier bound at module level, so it may not shadow what modules use. */
-    static String toolName(String name) {
+    public static String toolName(String name) {
         return pythonName(name, "INVALID_TOOL_NAME", "custom tool name", "tool names");
     }
 
     /** A strands_tools module from a catalog binding. */
-    static String toolModule(String module, String tool) {
+    public static String toolModule(String module, String tool) {
         return pythonName(module, "INVALID_TOOL_BINDING", "strands_tools module of tool " + quoted(tool), "tool names");
     }
 
     /** A parameter of a custom tool: a local name, so only keywords and the parameters Strands fills are refused. */
-    static String parameterName(String name, String tool) {
+    public static String parameterName(String name, String tool) {
         return pythonName(name, "INVALID_TOOL_PARAMETER", "parameter name of custom tool " + tool, "parameter names");
     }
 
@@ -73,11 +73,11 @@ final class Identifiers {
         return name;
     }
 
-    static boolean isEnvironmentVariable(String name) {
+    public static boolean isEnvironmentVariable(String name) {
         return name != null && ENVIRONMENT_VARIABLE.matcher(name).matches();
     }
 
-    static String modelId(String id, String what) {
+    public static String modelId(String id, String what) {
         if (id == null || !MODEL_ID.matcher(id).matches()) {
             throw new Failure("INVALID_MODEL_BINDING",
                     "The model's " + what + " must match " + MODEL_ID.pattern() + ": " + quoted(id));
@@ -85,7 +85,7 @@ final class Identifiers {
         return id;
     }
 
-    static String versionLabel(String version, String errorCode, String what) {
+    public static String versionLabel(String version, String errorCode, String what) {
         if (version == null || !VERSION_LABEL.matcher(version).matches()) {
             throw new Failure(errorCode, "The " + what + " must match " + VERSION_LABEL.pattern() + ": "
                     + quoted(version));
@@ -94,7 +94,7 @@ final class Identifiers {
     }
 
     /** User text shown in an error message: quoted, cut short and free of control characters. */
-    static String quoted(String text) {
+    public static String quoted(String text) {
         if (text == null) {
             return "null";
         }

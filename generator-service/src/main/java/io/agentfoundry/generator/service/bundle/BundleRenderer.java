@@ -1,5 +1,8 @@
-package io.agentfoundry.generator.service;
+package io.agentfoundry.generator.service.bundle;
 
+import io.agentfoundry.generator.service.dependencies.DependencyPins;
+import io.agentfoundry.generator.service.source.AgentSource;
+import io.agentfoundry.generator.service.source.CustomToolSource;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package io.agentfoundry.generator.service;
+package io.agentfoundry.generator.service.bundle;
 
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.AgentSpec.CustomTool;
@@ -8,6 +8,8 @@ import io.agentfoundry.events.AgentSpec.Monitoring;
 import io.agentfoundry.events.AgentSpec.ToolParameter;
 import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.ModelBinding;
+import io.agentfoundry.generator.service.python.Identifiers;
+import io.agentfoundry.generator.service.source.CustomToolSource;
 import io.agentfoundry.generator.testing.BundleChecker;
 import io.agentfoundry.generator.testing.BundleChecker.Expectation;
 import io.agentfoundry.generator.testing.HostileInputs;

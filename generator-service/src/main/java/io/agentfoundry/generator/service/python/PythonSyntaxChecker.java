@@ -1,5 +1,6 @@
-package io.agentfoundry.generator.service;
+package io.agentfoundry.generator.service.python;
 
+import io.agentfoundry.generator.service.bundle.RenderedBundle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentfoundry.events.AgentSpec;

@@ -1,4 +1,4 @@
-package io.agentfoundry.generator.service;
+package io.agentfoundry.generator.service.python;
 
 /**
  * Turns any text into a Python string literal that evaluates to exactly that text. The literal is pure printable

@@ -1,5 +1,10 @@
-package io.agentfoundry.generator.service;
+package io.agentfoundry.generator.service.source;
 
+import io.agentfoundry.generator.service.bundle.BundleRequest;
+import io.agentfoundry.generator.service.dependencies.DependencyPins;
+import io.agentfoundry.generator.service.dependencies.Requirements;
+import io.agentfoundry.generator.service.python.Identifiers;
+import io.agentfoundry.generator.service.python.PythonLiteral;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.AgentSpec.CustomTool;
 import io.agentfoundry.events.AgentSpec.Monitoring;
@@ -54,7 +59,7 @@ public record AgentSource(
     private static final List<String> LANGSMITH_VARIABLES =
             List.of("LANGSMITH_API_KEY", "LANGSMITH_ENDPOINT", "LANGSMITH_PROJECT");
 
-    static AgentSource of(BundleRequest request, DependencyPins pins) {
+    public static AgentSource of(BundleRequest request, DependencyPins pins) {
         AgentSpec spec = request.spec();
         if (spec == null) {
             throw new Failure("INVALID_SPEC", "The request has no agent spec");
