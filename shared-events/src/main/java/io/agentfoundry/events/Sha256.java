@@ -41,7 +41,7 @@ public final class Sha256 {
     public static String prefixed(InputStream content) throws IOException {
         MessageDigest digest = sha256();
         new DigestInputStream(content, digest).transferTo(OutputStream.nullOutputStream());
-        return PREFIX + HexFormat.of().formatHex(digest.digest());
+        return prefixed(digest.digest());
     }
 
     private static MessageDigest sha256() {
