@@ -41,7 +41,8 @@ public final class Sha256 {
     public static String prefixed(InputStream content) throws IOException {
         MessageDigest digest = sha256();
         new DigestInputStream(content, digest).transferTo(OutputStream.nullOutputStream());
-        return prefixed(digest.digest());
+        // the digest is formatted, not hashed again
+        return PREFIX + HexFormat.of().formatHex(digest.digest());
     }
 
     private static MessageDigest sha256() {
