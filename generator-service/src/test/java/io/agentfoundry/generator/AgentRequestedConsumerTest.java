@@ -54,18 +54,13 @@ class AgentRequestedConsumerTest {
         kafka.publish(request);
     }
 
-    private static List<ConsumerRecord<String, String>> recordsOf(String topic, UUID jobId) {
-        return kafka.readAll(topic, record -> jobId.toString().equals(record.key()));
-    }
-
     @Test
     void generatesABundleAndAnnouncesItWithCloudEventHeaders() {
         UUID jobId = UUID.randomUUID();
         AgentRequested request = request(jobId, "You are \"helpful\"\n\"\"\" ; import os  # \\N{BULLET} \u2028");
         publish(request);
 
-        List<ConsumerRecord<String, String>> generated = await().atMost(Duration.ofSeconds(30))
-                .until(() -> recordsOf(Topics.CODE_GENERATED, jobId), records -> !records.isEmpty());
+        List<ConsumerRecord<String, String>> generated = kafka.awaitRecords(Topics.CODE_GENERATED, jobId, 1, Duration.ofSeconds(30));
         ConsumerRecord<String, String> record = generated.get(0);
         CodeGenerated event = EventCodec.decode(record.value(), CodeGenerated.class);
         assertThat(event.causationId()).isEqualTo(request.eventId());
@@ -101,14 +96,14 @@ class AgentRequestedConsumerTest {
         UUID jobId = UUID.randomUUID();
         AgentRequested request = request(jobId, "Be brief.");
         publish(request);
-        await().atMost(Duration.ofSeconds(30)).until(() -> recordsOf(Topics.CODE_GENERATED, jobId).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.recordsOf(Topics.CODE_GENERATED, jobId).size() == 1);
 
         publish(request);
         UUID marker = UUID.randomUUID();
         publish(request(marker, "Marker job, published after the duplicate."));
-        await().atMost(Duration.ofSeconds(30)).until(() -> recordsOf(Topics.CODE_GENERATED, marker).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.recordsOf(Topics.CODE_GENERATED, marker).size() == 1);
 
-        assertThat(recordsOf(Topics.CODE_GENERATED, jobId)).hasSize(1);
+        assertThat(kafka.recordsOf(Topics.CODE_GENERATED, jobId)).hasSize(1);
         given().get("/api/steps/{jobId}", jobId).then().statusCode(200)
                 .body("attempts", org.hamcrest.Matchers.equalTo(1));
     }
@@ -126,7 +121,7 @@ class AgentRequestedConsumerTest {
 
         UUID jobId = UUID.randomUUID();
         publish(request(jobId, "Still working?"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> recordsOf(Topics.CODE_GENERATED, jobId).size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.recordsOf(Topics.CODE_GENERATED, jobId).size() == 1);
     }
 
     @Test
@@ -134,9 +129,7 @@ class AgentRequestedConsumerTest {
         UUID jobId = UUID.randomUUID();
         publish(Requests.accepted(jobId, Requests.simpleSpec("bad-name; rm -rf /", "prompt"), Requests.bedrock()));
 
-        List<ConsumerRecord<String, String>> failed = await().atMost(Duration.ofSeconds(30))
-                .until(() -> recordsOf(Topics.STEP_FAILED, jobId), records -> !records.isEmpty());
-        StepFailed event = EventCodec.decode(failed.get(0).value(), StepFailed.class);
+        StepFailed event = kafka.awaitEvent(StepFailed.class, jobId, Duration.ofSeconds(30));
         assertThat(event.errorCode()).isEqualTo("INVALID_AGENT_NAME");
         assertThat(event.retryable()).isFalse();
         given().get("/api/steps/{jobId}", jobId).then().statusCode(200)
@@ -151,11 +144,9 @@ class AgentRequestedConsumerTest {
                 null, false, null);
         publish(Requests.accepted(jobId, spec, Requests.bedrock()));
 
-        List<ConsumerRecord<String, String>> failed = await().atMost(Duration.ofSeconds(30))
-                .until(() -> recordsOf(Topics.STEP_FAILED, jobId), records -> !records.isEmpty());
-        StepFailed event = EventCodec.decode(failed.get(0).value(), StepFailed.class);
+        StepFailed event = kafka.awaitEvent(StepFailed.class, jobId, Duration.ofSeconds(30));
         assertThat(event.errorCode()).isEqualTo("INVALID_PYTHON_BODY");
         assertThat(event.message()).contains("compute", "line 2");
-        assertThat(recordsOf(Topics.CODE_GENERATED, jobId)).isEmpty();
+        assertThat(kafka.recordsOf(Topics.CODE_GENERATED, jobId)).isEmpty();
     }
 }

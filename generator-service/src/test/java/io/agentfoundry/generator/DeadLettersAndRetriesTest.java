@@ -62,10 +62,6 @@ class DeadLettersAndRetriesTest {
                 Requests.bedrock());
     }
 
-    private static List<ConsumerRecord<String, String>> recordsOf(String topic, UUID jobId) {
-        return kafka.readAll(topic, record -> jobId.toString().equals(record.key()));
-    }
-
     private static void awaitConsumed(RecordMetadata sent) {
         try {
             kafka.awaitConsumed("generator-service", sent.topic(), sent.partition(), sent.offset(), WAIT);
@@ -81,9 +77,7 @@ class DeadLettersAndRetriesTest {
         UUID eventId = UUID.randomUUID();
         kafka.send(Topics.AGENT_REQUESTED, jobId.toString(), "{\"jobId\": 42", Map.of("ce_id", eventId.toString()));
 
-        StepFailed failed = EventCodec.decode(await().atMost(WAIT)
-                .until(() -> recordsOf(Topics.STEP_FAILED, jobId), records -> !records.isEmpty()).get(0).value(),
-                StepFailed.class);
+        StepFailed failed = kafka.awaitEvent(StepFailed.class, jobId, WAIT);
         assertThat(failed.step()).isEqualTo(PipelineStep.GENERATE);
         assertThat(failed.errorCode()).isEqualTo("DEAD_LETTERED");
         assertThat(failed.causationId()).isEqualTo(eventId);
@@ -128,13 +122,13 @@ class DeadLettersAndRetriesTest {
 
         given().header("X-Replayed-By", "ops").post("/api/dead-letters/{id}/replay", id).then().statusCode(200)
                 .body("outcome", equalTo("REPLAYED")).body("deadLetter.replayedBy", equalTo("ops"));
-        await().atMost(WAIT).until(() -> recordsOf(Topics.CODE_GENERATED, jobId).size() == 1);
+        await().atMost(WAIT).until(() -> kafka.recordsOf(Topics.CODE_GENERATED, jobId).size() == 1);
 
         given().post("/api/dead-letters/{id}/replay", id).then().statusCode(200)
                 .body("outcome", equalTo("ALREADY_REPLAYED"));
         given().queryParam("status", "replayed").queryParam("jobId", jobId).get("/api/dead-letters").then()
                 .body("$", hasSize(1));
-        assertThat(recordsOf(Topics.CODE_GENERATED, jobId)).hasSize(1);
+        assertThat(kafka.recordsOf(Topics.CODE_GENERATED, jobId)).hasSize(1);
     }
 
     @Test
@@ -142,17 +136,17 @@ class DeadLettersAndRetriesTest {
         UUID jobId = UUID.randomUUID();
         AgentRequested request = request(jobId);
         kafka.publish(request);
-        await().atMost(WAIT).until(() -> recordsOf(Topics.CODE_GENERATED, jobId).size() == 1);
+        await().atMost(WAIT).until(() -> kafka.recordsOf(Topics.CODE_GENERATED, jobId).size() == 1);
 
         // another service's step retried: nothing to do here
         awaitConsumed(kafka.publish(new JobRetried(UUID.randomUUID(), jobId, null, Instant.now(), 1,
                 PipelineStep.BUILD, "build again", "ops")));
-        assertThat(recordsOf(Topics.CODE_GENERATED, jobId)).hasSize(1);
+        assertThat(kafka.recordsOf(Topics.CODE_GENERATED, jobId)).hasSize(1);
 
         kafka.publish(new JobRetried(UUID.randomUUID(), jobId, null, Instant.now(), 1, PipelineStep.GENERATE,
                 "generate again", "ops"));
         List<ConsumerRecord<String, String>> generated = await().atMost(WAIT)
-                .until(() -> recordsOf(Topics.CODE_GENERATED, jobId), records -> records.size() == 2);
+                .until(() -> kafka.recordsOf(Topics.CODE_GENERATED, jobId), records -> records.size() == 2);
         CodeGenerated first = EventCodec.decode(generated.get(0).value(), CodeGenerated.class);
         CodeGenerated again = EventCodec.decode(generated.get(1).value(), CodeGenerated.class);
         assertThat(again.eventId()).isNotEqualTo(first.eventId());
@@ -173,7 +167,7 @@ class DeadLettersAndRetriesTest {
                 "resumed", "ops")));
         awaitConsumed(kafka.publish(new JobCancelled(UUID.randomUUID(), resumed, null, earlier, 1, "stop", "ops")));
         kafka.publish(request(resumed));
-        await().atMost(WAIT).until(() -> recordsOf(Topics.CODE_GENERATED, resumed).size() == 1);
+        await().atMost(WAIT).until(() -> kafka.recordsOf(Topics.CODE_GENERATED, resumed).size() == 1);
 
         // the cancellation came after the retry: the job stays cancelled
         UUID cancelled = UUID.randomUUID();
@@ -182,6 +176,6 @@ class DeadLettersAndRetriesTest {
         awaitConsumed(kafka.publish(new JobCancelled(UUID.randomUUID(), cancelled, null, later, 1, "stop", "ops")));
         awaitConsumed(kafka.publish(request(cancelled)));
         given().get("/api/steps/{jobId}", cancelled).then().statusCode(200).body("status", equalTo("CANCELLED"));
-        assertThat(recordsOf(Topics.CODE_GENERATED, cancelled)).isEmpty();
+        assertThat(kafka.recordsOf(Topics.CODE_GENERATED, cancelled)).isEmpty();
     }
 }

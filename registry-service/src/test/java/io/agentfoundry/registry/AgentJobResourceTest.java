@@ -89,15 +89,6 @@ class AgentJobResourceTest {
                 .body("status", equalTo(status)));
     }
 
-    private static List<ConsumerRecord<String, String>> awaitRecords(String topic, UUID jobId, int atLeast) {
-        return await().atMost(WAIT).until(() -> kafka.readAll(topic, r -> jobId.toString().equals(r.key())),
-                records -> records.size() >= atLeast);
-    }
-
-    private static List<ConsumerRecord<String, String>> recordsOf(String topic, UUID jobId) {
-        return kafka.readAll(topic, r -> jobId.toString().equals(r.key()));
-    }
-
     private static RecordMetadata publish(PipelineEvent event) {
         return kafka.publish(event);
     }
@@ -142,7 +133,7 @@ class AgentJobResourceTest {
                 .extract().header("Location");
         UUID jobId = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
 
-        ConsumerRecord<String, String> record = awaitRecords(Topics.AGENT_REQUESTED, jobId, 1).get(0);
+        ConsumerRecord<String, String> record = kafka.awaitRecords(Topics.AGENT_REQUESTED, jobId, 1, WAIT).get(0);
         AgentRequested event = EventCodec.decode(record.value(), AgentRequested.class);
         assertThat(event.isAccepted()).isTrue();
         assertThat(event.spec().name()).isEqualTo("support_bot");
@@ -204,7 +195,7 @@ class AgentJobResourceTest {
                 .post("/api/agents").then().statusCode(200).extract().header("Location");
         assertThat(second).isEqualTo(first);
         UUID jobId = UUID.fromString(first.substring(first.lastIndexOf('/') + 1));
-        assertThat(awaitRecords(Topics.AGENT_REQUESTED, jobId, 1)).hasSize(1);
+        assertThat(kafka.awaitRecords(Topics.AGENT_REQUESTED, jobId, 1, WAIT)).hasSize(1);
         // the key belongs to its client: another client may use it for its own job
         given().contentType(ContentType.JSON).header("Idempotency-Key", key).header("X-Client-Id", "other-client")
                 .body(VALID).post("/api/agents").then().statusCode(202).header("Location", not(equalTo(first)));
@@ -287,18 +278,18 @@ class AgentJobResourceTest {
                 .body("steps[2].attempts", equalTo(2))
                 .body("steps[2].errorCode", equalTo(null));
 
-        ConsumerRecord<String, String> record = awaitRecords(Topics.JOB_RETRIED, jobId, 1).get(0);
+        ConsumerRecord<String, String> record = kafka.awaitRecords(Topics.JOB_RETRIED, jobId, 1, WAIT).get(0);
         JobRetried retried = EventCodec.decode(record.value(), JobRetried.class);
         assertThat(retried.step()).isEqualTo(PipelineStep.BUILD);
         assertThat(retried.retriedBy()).isEqualTo("ops");
         assertThat(retried.reason()).contains("REGISTRY_UNREACHABLE");
         assertThat(KafkaTestClient.header(record, "ce_source")).isEqualTo("registry-service");
         // the registry re-sends no other service's event: the builder runs the step from the input it stored
-        assertThat(recordsOf(Topics.CODE_GENERATED, jobId)).hasSize(1);
+        assertThat(kafka.recordsOf(Topics.CODE_GENERATED, jobId)).hasSize(1);
 
         // a job still running may be retried too (its step is stuck, say): the step's attempts count on
         given().post("/api/agents/" + jobId + "/retry").then().statusCode(202).body("steps[2].attempts", equalTo(3));
-        awaitRecords(Topics.JOB_RETRIED, jobId, 2);
+        kafka.awaitRecords(Topics.JOB_RETRIED, jobId, 2, WAIT);
         publish(new ImageBuilt(UUID.randomUUID(), jobId, generated.eventId(), Instant.now(), 1, Instant.now(), null,
                 "agentfoundry/support_bot:" + jobId, "sha256:" + "cd".repeat(32), List.of("linux/arm64"),
                 generated.contentHash()));
@@ -320,10 +311,9 @@ class AgentJobResourceTest {
                 "1 of 2 checks failed", 120L, 150L));
         awaitStatus(jobId, "FAILED");
         given().post("/api/agents/" + jobId + "/retry").then().statusCode(202).body("steps[4].status", equalTo("RUNNING"));
-        JobRetried retried = EventCodec.decode(awaitRecords(Topics.JOB_RETRIED, jobId, 1).get(0).value(),
-                JobRetried.class);
+        JobRetried retried = kafka.awaitEvent(JobRetried.class, jobId, WAIT);
         assertThat(retried.step()).isEqualTo(PipelineStep.TEST);
-        assertThat(recordsOf(Topics.RUNTIME_CREATED, jobId)).hasSize(1);
+        assertThat(kafka.recordsOf(Topics.RUNTIME_CREATED, jobId)).hasSize(1);
 
         publish(new TestCompleted(UUID.randomUUID(), jobId, runtime.eventId(), Instant.now(), 1, now, true, 2, 0,
                 "2 checks passed", 110L, 140L));
@@ -338,8 +328,7 @@ class AgentJobResourceTest {
                 .body("status", equalTo("CANCELLED"))
                 .body("steps.status", contains("SUCCEEDED", "CANCELLED", "SKIPPED", "SKIPPED", "SKIPPED"));
 
-        JobCancelled cancelled = EventCodec.decode(awaitRecords(Topics.JOB_CANCELLED, jobId, 1).get(0).value(),
-                JobCancelled.class);
+        JobCancelled cancelled = kafka.awaitEvent(JobCancelled.class, jobId, WAIT);
         assertThat(cancelled.cancelledBy()).isEqualTo("ops");
 
         RecordMetadata late = publish(codeGenerated(jobId, Instant.now()));
@@ -352,8 +341,7 @@ class AgentJobResourceTest {
         given().post("/api/agents/" + jobId + "/retry").then().statusCode(202)
                 .body("status", equalTo("RUNNING"))
                 .body("steps.status", contains("SUCCEEDED", "RUNNING", "PENDING", "PENDING", "PENDING"));
-        JobRetried retried = EventCodec.decode(awaitRecords(Topics.JOB_RETRIED, jobId, 1).get(0).value(),
-                JobRetried.class);
+        JobRetried retried = kafka.awaitEvent(JobRetried.class, jobId, WAIT);
         assertThat(retried.step()).isEqualTo(PipelineStep.GENERATE);
         assertThat(retried.reason()).contains("cancellation");
     }
@@ -416,7 +404,7 @@ class AgentJobResourceTest {
         awaitStatus(jobId, "ACCEPTED");
         given().get("/api/agents/" + jobId).then().body("requestedBy", equalTo("billing-service"))
                 .body("catalogModelId", equalTo("ollama/qwen3:8b"));
-        List<AgentRequested> requests = awaitRecords(Topics.AGENT_REQUESTED, jobId, 2).stream()
+        List<AgentRequested> requests = kafka.awaitRecords(Topics.AGENT_REQUESTED, jobId, 2, WAIT).stream()
                 .map(record -> EventCodec.decode(record.value(), AgentRequested.class)).toList();
         AgentRequested accepted = requests.stream().filter(AgentRequested::isAccepted).findFirst().orElseThrow();
         assertThat(accepted.eventId()).isNotEqualTo(submission.eventId());
@@ -440,7 +428,7 @@ class AgentJobResourceTest {
         given().get("/api/agents?status=FAILED&size=100").then().body("items.jobId", hasItem(jobId.toString()));
         given().post("/api/agents/" + jobId + "/retry").then().statusCode(409)
                 .body("detail", containsString("failed validation"));
-        assertThat(kafka.readAll(Topics.AGENT_REQUESTED, r -> jobId.toString().equals(r.key())))
+        assertThat(kafka.recordsOf(Topics.AGENT_REQUESTED, jobId))
                 .as("nothing accepted for it").hasSize(1);
     }
 

@@ -92,7 +92,7 @@ class FaultToleranceIT {
     }
 
     private int distinctEvents(String topic, UUID jobId) {
-        return (int) kafka.readAll(topic, record -> jobId.toString().equals(record.key())).stream()
+        return (int) kafka.recordsOf(topic, jobId).stream()
                 .map(record -> KafkaTestClient.header(record, "ce_id")).distinct().count();
     }
 

@@ -103,10 +103,6 @@ class PipelineEndToEndIT {
                 job -> List.of("SUCCEEDED", "FAILED").contains(job.getString("status")));
     }
 
-    private List<ConsumerRecord<String, String>> recordsOf(String topic, UUID jobId) {
-        return kafka.readAll(topic, record -> jobId.toString().equals(record.key()));
-    }
-
     @Test
     void aJobSubmittedOverRestReachesTestCompletedThroughAllFiveServices() {
         UUID jobId = submit("weather_agent");
@@ -119,8 +115,7 @@ class PipelineEndToEndIT {
         assertThat(job.getList("steps.finishedAt")).doesNotContainNull();
         assertThat(job.getString("steps[2].result.digest")).matches("sha256:[0-9a-f]{64}");
 
-        RuntimeCreated runtime = EventCodec.decode(recordsOf(Topics.RUNTIME_CREATED, jobId).get(0).value(),
-                RuntimeCreated.class);
+        RuntimeCreated runtime = kafka.eventsOf(RuntimeCreated.class, jobId).get(0);
         assertThat(runtime.target()).isEqualTo("LOCAL");
         assertThat(runtime.imageReference()).startsWith(LocalRegistry.shared().host() + "/agentfoundry/weather_agent:");
         assertThat(RestAssured.given().get(runtime.invocationUrl() + "/ping").then().statusCode(200).extract()
@@ -129,7 +124,7 @@ class PipelineEndToEndIT {
                 .statusCode(200).body("status", org.hamcrest.Matchers.equalTo("ACTIVE"))
                 .body("runtimeId", org.hamcrest.Matchers.equalTo(runtime.runtimeId()));
 
-        List<ConsumerRecord<String, String>> completed = recordsOf(Topics.TEST_COMPLETED, jobId);
+        List<ConsumerRecord<String, String>> completed = kafka.recordsOf(Topics.TEST_COMPLETED, jobId);
         assertThat(completed).hasSize(1);
         TestCompleted tested = EventCodec.decode(completed.get(0).value(), TestCompleted.class);
         assertThat(tested.passed()).as(tested.summary()).isTrue();
@@ -151,7 +146,7 @@ class PipelineEndToEndIT {
                 .get(pipeline.url(PipelineStep.BUILD) + "/api/steps/" + jobId + "/logs")
                 .then().statusCode(200).extract().asString();
         assertThat(log).contains("event:log").contains("Built ").contains("event:end");
-        assertThat(kafka.readAll(Topics.JOB_LOGS, record -> jobId.toString().equals(record.key())))
+        assertThat(kafka.recordsOf(Topics.JOB_LOGS, jobId))
                 .extracting(record -> KafkaTestClient.header(record, "ce_source"))
                 .contains("registry-service", "generator-service", "builder-service", "deployer-service", "tester-service");
     }
@@ -165,8 +160,7 @@ class PipelineEndToEndIT {
         JsonPath job = awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("FAILED");
         assertThat(job.getList("steps.status")).containsExactly("SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "FAILED");
-        TestCompleted tested = EventCodec.decode(recordsOf(Topics.TEST_COMPLETED, jobId).get(0).value(),
-                TestCompleted.class);
+        TestCompleted tested = kafka.eventsOf(TestCompleted.class, jobId).get(0);
         assertThat(tested.passed()).isFalse();
         assertThat(tested.checksFailed()).isEqualTo(1);
         assertThat(tested.summary()).contains("promises sun").contains("sunny");
@@ -193,15 +187,13 @@ class PipelineEndToEndIT {
                         List.of(), List.of()),
                 broken.reference(), broken.digest(), List.of(broken.platform()), "sha256:" + "0".repeat(64)));
 
-        ConsumerRecord<String, String> record = await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(300))
-                .until(() -> recordsOf(Topics.STEP_FAILED, jobId), records -> !records.isEmpty()).get(0);
-        StepFailed failed = EventCodec.decode(record.value(), StepFailed.class);
+        StepFailed failed = kafka.awaitEventUnless(StepFailed.class, RuntimeCreated.class, jobId, JOB_TIMEOUT);
         assertThat(failed.step()).isEqualTo(PipelineStep.DEPLOY);
         assertThat(failed.errorCode()).isEqualTo("CONTAINER_NOT_READY");
         assertThat(failed.message()).contains("exited with code 1")
                 .contains("importing the agent")
                 .contains("ModuleNotFoundError: No module named 'strands_missing_provider'");
-        assertThat(recordsOf(Topics.RUNTIME_CREATED, jobId)).isEmpty();
+        assertThat(kafka.recordsOf(Topics.RUNTIME_CREATED, jobId)).isEmpty();
     }
 
     @Test
@@ -237,7 +229,7 @@ class PipelineEndToEndIT {
 
         // Redeliver the job's AgentRequested and CodeGenerated records exactly as they were (same eventId, headers).
         for (String topic : List.of(Topics.AGENT_REQUESTED, Topics.CODE_GENERATED)) {
-            ConsumerRecord<String, String> original = recordsOf(topic, jobId).get(0);
+            ConsumerRecord<String, String> original = kafka.recordsOf(topic, jobId).get(0);
             Map<String, String> headers = new HashMap<>();
             for (Header header : original.headers()) {
                 headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
@@ -249,27 +241,25 @@ class PipelineEndToEndIT {
 
         // both deliveries are on the topics, but each step ran once: one output event each, from one eventId
         assertThat(eventIdsOn(Topics.AGENT_REQUESTED, jobId)).hasSize(1);
-        assertThat(recordsOf(Topics.AGENT_REQUESTED, jobId)).hasSize(2);
+        assertThat(kafka.recordsOf(Topics.AGENT_REQUESTED, jobId)).hasSize(2);
         assertThat(eventIdsOn(Topics.CODE_GENERATED, jobId)).hasSize(1);
-        assertThat(recordsOf(Topics.CODE_GENERATED, jobId)).hasSize(2);
-        assertThat(recordsOf(Topics.IMAGE_BUILT, jobId)).hasSize(1);
-        assertThat(recordsOf(Topics.RUNTIME_CREATED, jobId)).hasSize(1);
-        assertThat(recordsOf(Topics.TEST_COMPLETED, jobId)).hasSize(1);
+        assertThat(kafka.recordsOf(Topics.CODE_GENERATED, jobId)).hasSize(2);
+        assertThat(kafka.recordsOf(Topics.IMAGE_BUILT, jobId)).hasSize(1);
+        assertThat(kafka.recordsOf(Topics.RUNTIME_CREATED, jobId)).hasSize(1);
+        assertThat(kafka.recordsOf(Topics.TEST_COMPLETED, jobId)).hasSize(1);
         RestAssured.get(pipeline.url(PipelineStep.BUILD) + "/api/steps/" + jobId)
                 .then().statusCode(200).body("attempts", org.hamcrest.Matchers.equalTo(1));
         JsonPath generate = RestAssured.get(pipeline.url(PipelineStep.GENERATE) + "/api/steps/" + jobId)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(generate.getInt("attempts")).isEqualTo(1);
-        CodeGenerated generated = EventCodec.decode(recordsOf(Topics.CODE_GENERATED, jobId).get(0).value(),
-                CodeGenerated.class);
-        AgentRequested requested = EventCodec.decode(recordsOf(Topics.AGENT_REQUESTED, jobId).get(0).value(),
-                AgentRequested.class);
+        CodeGenerated generated = kafka.eventsOf(CodeGenerated.class, jobId).get(0);
+        AgentRequested requested = kafka.eventsOf(AgentRequested.class, jobId).get(0);
         assertThat(generated.causationId()).isEqualTo(requested.eventId());
     }
 
     private java.util.Set<String> eventIdsOn(String topic, UUID jobId) {
         java.util.Set<String> ids = new java.util.HashSet<>();
-        recordsOf(topic, jobId).forEach(record -> ids.add(KafkaTestClient.header(record, "ce_id")));
+        kafka.recordsOf(topic, jobId).forEach(record -> ids.add(KafkaTestClient.header(record, "ce_id")));
         return ids;
     }
 }

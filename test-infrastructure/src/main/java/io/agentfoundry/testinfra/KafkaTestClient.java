@@ -2,7 +2,9 @@ package io.agentfoundry.testinfra;
 
 import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.EventType;
+import io.agentfoundry.events.JobLogRecord;
 import io.agentfoundry.events.PipelineEvent;
+import io.agentfoundry.events.StepFailed;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,12 +20,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
@@ -89,6 +93,64 @@ public final class KafkaTestClient implements AutoCloseable {
             }
             return records;
         }
+    }
+
+    /** The job's records now on the topic (keyed by its id), in offset order per partition. */
+    public List<ConsumerRecord<String, String>> recordsOf(String topic, UUID jobId) {
+        return readAll(topic, record -> jobId.toString().equals(record.key()));
+    }
+
+    /** The job's events of this type now on their topic, decoded. */
+    public <T extends PipelineEvent> List<T> eventsOf(Class<T> type, UUID jobId) {
+        return recordsOf(EventType.of(type).topic(), jobId).stream()
+                .map(record -> EventCodec.decode(record.value(), type)).toList();
+    }
+
+    /** The messages of the job's log lines now on the log topic, in the order each service wrote them. */
+    public List<String> logLines(UUID jobId) {
+        return eventsOf(JobLogRecord.class, jobId).stream().map(JobLogRecord::message).toList();
+    }
+
+    /** Waits until the topic holds at least {@code atLeast} of the job's records, and returns them all. */
+    public List<ConsumerRecord<String, String>> awaitRecords(String topic, UUID jobId, int atLeast, Duration timeout) {
+        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(300))
+                .until(() -> recordsOf(topic, jobId), records -> records.size() >= atLeast);
+    }
+
+    /**
+     * Waits for the job's first event of this type. Waiting for anything but a StepFailed ends at once when the job's
+     * step fails instead, with the failure's code and message: a test then says why, not only that time ran out.
+     */
+    public <T extends PipelineEvent> T awaitEvent(Class<T> type, UUID jobId, Duration timeout) {
+        return type == StepFailed.class ? awaitEventUnless(type, null, jobId, timeout)
+                : awaitEventUnless(type, StepFailed.class, jobId, timeout);
+    }
+
+    /**
+     * Waits for the job's first event of {@code type}; ends at once, with what arrived, when an event of
+     * {@code instead} (the other outcome, null for none) arrives for the job first.
+     */
+    public <T extends PipelineEvent> T awaitEventUnless(Class<T> type, Class<? extends PipelineEvent> instead,
+                                                        UUID jobId, Duration timeout) {
+        String topic = EventType.of(type).topic();
+        ConsumerRecord<String, String> record = Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(300))
+                .until(() -> {
+                    List<ConsumerRecord<String, String>> found = recordsOf(topic, jobId);
+                    if (found.isEmpty() && instead != null) {
+                        eventsOf(instead, jobId).stream().findFirst().ifPresent(other -> {
+                            throw new AssertionError("Waiting for " + type.getSimpleName() + " of job " + jobId
+                                    + ", got " + describe(other) + " instead");
+                        });
+                    }
+                    return found;
+                }, records -> !records.isEmpty()).get(0);
+        return EventCodec.decode(record.value(), type);
+    }
+
+    private static String describe(PipelineEvent event) {
+        return event instanceof StepFailed failed
+                ? "StepFailed of the " + failed.step() + " step [" + failed.errorCode() + "] " + failed.message()
+                : EventCodec.encode(event);
     }
 
     /**

@@ -5,7 +5,6 @@ import io.agentfoundry.events.CodeGenerated;
 import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.JobCancelled;
-import io.agentfoundry.events.JobLogRecord;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.Topics;
 import io.agentfoundry.platform.bundle.BundleArchive;
@@ -18,8 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
 
 /** The builder's topics as its neighbours see them: CodeGenerated, JobCancelled in; ImageBuilt, StepFailed, logs out. */
 public final class BuilderTopics implements AutoCloseable {
@@ -52,29 +49,20 @@ public final class BuilderTopics implements AutoCloseable {
 
     /** Waits for the {@code count}-th ImageBuilt of the job and returns it. */
     public ImageBuilt awaitImageBuilt(UUID jobId, int count, Duration timeout) {
-        List<ConsumerRecord<String, String>> records = await().atMost(timeout)
-                .until(() -> recordsOf(Topics.IMAGE_BUILT, jobId), found -> found.size() >= count);
+        List<ConsumerRecord<String, String>> records = kafka.awaitRecords(Topics.IMAGE_BUILT, jobId, count, timeout);
         return EventCodec.decode(records.get(count - 1).value(), ImageBuilt.class);
     }
 
     public StepFailed awaitStepFailed(UUID jobId, Duration timeout) {
-        return EventCodec.decode(await().atMost(timeout)
-                .until(() -> recordsOf(Topics.STEP_FAILED, jobId), found -> !found.isEmpty()).get(0).value(),
-                StepFailed.class);
+        return kafka.awaitEventUnless(StepFailed.class, ImageBuilt.class, jobId, timeout);
     }
 
     public List<ImageBuilt> imagesBuilt(UUID jobId) {
-        return recordsOf(Topics.IMAGE_BUILT, jobId).stream()
-                .map(record -> EventCodec.decode(record.value(), ImageBuilt.class)).toList();
+        return kafka.eventsOf(ImageBuilt.class, jobId);
     }
 
     public List<String> logLines(UUID jobId) {
-        return recordsOf(Topics.JOB_LOGS, jobId).stream()
-                .map(record -> EventCodec.decode(record.value(), JobLogRecord.class).message()).toList();
-    }
-
-    private List<ConsumerRecord<String, String>> recordsOf(String topic, UUID jobId) {
-        return kafka.readAll(topic, record -> jobId.toString().equals(record.key()));
+        return kafka.logLines(jobId);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.agentfoundry.deployer.agentcore;
 
 import io.agentfoundry.events.Sha256;
 import io.agentfoundry.events.AgentSpec;
-import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.JobCancelled;
 import io.agentfoundry.events.RuntimeCreated;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 
 /** The deployer's side of the pipeline, as the builder and the orchestrator see it: events in, events out. */
 final class AgentCorePipeline implements AutoCloseable {
@@ -68,23 +66,15 @@ final class AgentCorePipeline implements AutoCloseable {
     }
 
     RuntimeCreated awaitRuntimeCreated(UUID jobId) {
-        return EventCodec.decode(await().atMost(WAIT).until(() -> records(Topics.RUNTIME_CREATED, jobId),
-                records -> !records.isEmpty() || !records(Topics.STEP_FAILED, jobId).isEmpty())
-                .stream().findFirst().orElseThrow(() -> new AssertionError("The deploy step failed: "
-                        + records(Topics.STEP_FAILED, jobId).stream().map(ConsumerRecord::value).toList()))
-                .value(), RuntimeCreated.class);
+        return kafka.awaitEvent(RuntimeCreated.class, jobId, WAIT);
     }
 
     StepFailed awaitStepFailed(UUID jobId) {
-        return EventCodec.decode(await().atMost(WAIT).until(() -> records(Topics.STEP_FAILED, jobId),
-                records -> !records.isEmpty() || !records(Topics.RUNTIME_CREATED, jobId).isEmpty())
-                .stream().findFirst().orElseThrow(() -> new AssertionError("The deploy step succeeded: "
-                        + records(Topics.RUNTIME_CREATED, jobId).stream().map(ConsumerRecord::value).toList()))
-                .value(), StepFailed.class);
+        return kafka.awaitEventUnless(StepFailed.class, RuntimeCreated.class, jobId, WAIT);
     }
 
     List<ConsumerRecord<String, String>> records(String topic, UUID jobId) {
-        return kafka.readAll(topic, record -> jobId.toString().equals(record.key()));
+        return kafka.recordsOf(topic, jobId);
     }
 
     /** The deploy step's log lines for the job (the stream ends with the step). */

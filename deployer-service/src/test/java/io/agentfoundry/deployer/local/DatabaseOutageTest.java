@@ -1,7 +1,6 @@
 package io.agentfoundry.deployer.local;
 
 import io.agentfoundry.events.AgentSpec;
-import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.Topics;
@@ -15,7 +14,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +46,6 @@ class DatabaseOutageTest {
             from fastapi import FastAPI
 
             app = FastAPI()
-
 
             @app.get("/ping")
             def ping():
@@ -102,9 +99,7 @@ class DatabaseOutageTest {
             postgres.resume();
         }
 
-        List<ConsumerRecord<String, String>> created = await().atMost(WAIT).until(() -> kafka.readAll(
-                Topics.RUNTIME_CREATED, r -> jobId.toString().equals(r.key())), records -> !records.isEmpty());
-        RuntimeCreated runtime = EventCodec.decode(created.get(0).value(), RuntimeCreated.class);
+        RuntimeCreated runtime = kafka.awaitEvent(RuntimeCreated.class, jobId, WAIT);
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/steps/{jobId}", jobId).then()
                 .body("status", equalTo("SUCCEEDED")).body("attempts", equalTo(1)));
         given().get("/api/deployments/{jobId}", jobId).then().statusCode(200)
@@ -114,9 +109,9 @@ class DatabaseOutageTest {
         assertThat(given().accept("text/event-stream").get("/api/steps/{jobId}/logs", jobId).asString())
                 .contains("is ready at " + runtime.invocationUrl());
         Thread.sleep(2_000);
-        assertThat(kafka.readAll(Topics.RUNTIME_CREATED, r -> jobId.toString().equals(r.key()))).hasSize(1);
-        assertThat(kafka.readAll(Topics.deadLetter("deployer-service"), r -> jobId.toString().equals(r.key()))).isEmpty();
-        assertThat(kafka.readAll(Topics.STEP_FAILED, r -> jobId.toString().equals(r.key()))).isEmpty();
+        assertThat(kafka.recordsOf(Topics.RUNTIME_CREATED, jobId)).hasSize(1);
+        assertThat(kafka.recordsOf(Topics.deadLetter("deployer-service"), jobId)).isEmpty();
+        assertThat(kafka.recordsOf(Topics.STEP_FAILED, jobId)).isEmpty();
         given().delete("/api/deployments/{jobId}", jobId).then().statusCode(200);
     }
 }

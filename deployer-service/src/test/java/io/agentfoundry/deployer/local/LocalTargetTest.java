@@ -2,10 +2,8 @@ package io.agentfoundry.deployer.local;
 
 import io.agentfoundry.engine.ContainerEngine;
 import io.agentfoundry.events.AgentSpec;
-import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.events.JobCancelled;
-import io.agentfoundry.events.JobLogRecord;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.Topics;
@@ -18,7 +16,6 @@ import io.agentfoundry.testinfra.TestImages;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,11 +54,9 @@ class LocalTargetTest {
 
             app = FastAPI()
 
-
             @app.get("/ping")
             def ping():
                 return {"status": "Healthy", "time_of_last_update": 0}
-
 
             @app.post("/invocations")
             async def invocations(request: Request):
@@ -77,14 +72,12 @@ class LocalTargetTest {
     private static final String UNHEALTHY_SERVER = """
             from http.server import BaseHTTPRequestHandler, HTTPServer
 
-
             class NeverHealthy(BaseHTTPRequestHandler):
                 def do_GET(self):
                     self.send_response(503)
                     self.send_header("Content-Type", "application/json")
                     self.end_headers()
                     self.wfile.write(b'{"status": "Starting"}')
-
 
             HTTPServer(("0.0.0.0", 8080), NeverHealthy).serve_forever()
             """;
@@ -123,13 +116,6 @@ class LocalTargetTest {
                 image.reference(), image.digest(), List.of(image.platform()), "sha256:" + "01".repeat(32));
     }
 
-    private static <T extends io.agentfoundry.events.PipelineEvent> T awaitEvent(String topic, UUID jobId, Class<T> type) {
-        ConsumerRecord<String, String> record = await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
-                .until(() -> kafka.readAll(topic, r -> jobId.toString().equals(r.key())), records -> !records.isEmpty())
-                .get(0);
-        return EventCodec.decode(record.value(), type);
-    }
-
     private HttpResponse<String> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -139,7 +125,7 @@ class LocalTargetTest {
         UUID jobId = UUID.randomUUID();
         kafka.publish(imageBuilt(jobId, "echo_agent", echoImage));
 
-        RuntimeCreated created = awaitEvent(Topics.RUNTIME_CREATED, jobId, RuntimeCreated.class);
+        RuntimeCreated created = kafka.awaitEvent(RuntimeCreated.class, jobId, WAIT);
         assertThat(created.target()).isEqualTo("LOCAL");
         assertThat(created.invocationUrl()).matches("http://127\\.0\\.0\\.1:\\d+");
         assertThat(created.runtimeArn()).isNull();
@@ -174,7 +160,7 @@ class LocalTargetTest {
         UUID jobId = UUID.randomUUID();
         kafka.publish(imageBuilt(jobId, "archived_agent", archived));
 
-        RuntimeCreated created = awaitEvent(Topics.RUNTIME_CREATED, jobId, RuntimeCreated.class);
+        RuntimeCreated created = kafka.awaitEvent(RuntimeCreated.class, jobId, WAIT);
         assertThat(get(created.invocationUrl() + "/ping").body()).contains("Healthy");
         given().accept("text/event-stream").get("/api/steps/{jobId}/logs", jobId).then().statusCode(200)
                 .body(containsString("Loading " + archived.reference().substring("docker-archive:".length())));
@@ -206,13 +192,13 @@ class LocalTargetTest {
         refused.values().forEach(kafka::publish);
 
         refused.forEach((message, event) -> {
-            StepFailed failed = awaitEvent(Topics.STEP_FAILED, event.jobId(), StepFailed.class);
+            StepFailed failed = kafka.awaitEvent(StepFailed.class, event.jobId(), WAIT);
             assertThat(failed.errorCode()).as(message).isEqualTo("INVALID_IMAGE_BUILT");
             assertThat(failed.message()).contains(message);
             assertThat(failed.retryable()).isFalse();
-            assertThat(kafka.readAll(Topics.RUNTIME_CREATED, r -> event.jobId().toString().equals(r.key()))).isEmpty();
+            assertThat(kafka.recordsOf(Topics.RUNTIME_CREATED, event.jobId())).isEmpty();
             // refused before the engine was asked anything: nothing pulled, loaded or started
-            assertThat(logLines(event.jobId())).noneMatch(line -> line.startsWith("Container engine")
+            assertThat(kafka.logLines(event.jobId())).noneMatch(line -> line.startsWith("Container engine")
                     || line.startsWith("Loading") || line.startsWith("Pulling"));
             assertThat(engine.inspect("agentfoundry-untrusted_agent-" + event.jobId().toString().substring(0, 8)))
                     .isEmpty();
@@ -223,10 +209,10 @@ class LocalTargetTest {
     void aLaterJobOfTheSameAgentReplacesItsContainer() {
         UUID first = UUID.randomUUID();
         kafka.publish(imageBuilt(first, "replaced_agent", echoImage));
-        RuntimeCreated firstRuntime = awaitEvent(Topics.RUNTIME_CREATED, first, RuntimeCreated.class);
+        RuntimeCreated firstRuntime = kafka.awaitEvent(RuntimeCreated.class, first, WAIT);
         UUID second = UUID.randomUUID();
         kafka.publish(imageBuilt(second, "replaced_agent", echoImage));
-        RuntimeCreated secondRuntime = awaitEvent(Topics.RUNTIME_CREATED, second, RuntimeCreated.class);
+        RuntimeCreated secondRuntime = kafka.awaitEvent(RuntimeCreated.class, second, WAIT);
 
         assertThat(secondRuntime.runtimeId()).isNotEqualTo(firstRuntime.runtimeId());
         assertThat(engine.inspect(firstRuntime.runtimeId())).isEmpty();
@@ -243,13 +229,13 @@ class LocalTargetTest {
         UUID jobId = UUID.randomUUID();
         kafka.publish(imageBuilt(jobId, "broken_agent", brokenImage));
 
-        StepFailed failed = awaitEvent(Topics.STEP_FAILED, jobId, StepFailed.class);
+        StepFailed failed = kafka.awaitEvent(StepFailed.class, jobId, WAIT);
         assertThat(failed.errorCode()).isEqualTo("CONTAINER_NOT_READY");
         assertThat(failed.message())
                 .contains("exited with code 1; its last ")
                 .contains("loading the agent's tools")
                 .contains("strands_tools_that_are_not_installed");
-        assertThat(kafka.readAll(Topics.RUNTIME_CREATED, r -> jobId.toString().equals(r.key()))).isEmpty();
+        assertThat(kafka.recordsOf(Topics.RUNTIME_CREATED, jobId)).isEmpty();
         given().get("/api/deployments/{jobId}", jobId).then().statusCode(404);
         assertThat(engine.inspect("agentfoundry-broken_agent-" + jobId.toString().substring(0, 8))).isEmpty();
     }
@@ -259,13 +245,13 @@ class LocalTargetTest {
         UUID jobId = UUID.randomUUID();
         String container = "agentfoundry-unhealthy_agent-" + jobId.toString().substring(0, 8);
         kafka.publish(imageBuilt(jobId, "unhealthy_agent", unhealthyImage));
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> logLines(jobId).stream()
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> kafka.logLines(jobId).stream()
                 .anyMatch(line -> line.contains("started; waiting for")));
         assertThat(engine.inspect(container).orElseThrow().running()).isTrue();
 
         long cancelledAt = System.nanoTime();
         kafka.publish(new JobCancelled(UUID.randomUUID(), jobId, null, Instant.now(), 1, "changed my mind", "test"));
-        StepFailed failed = awaitEvent(Topics.STEP_FAILED, jobId, StepFailed.class);
+        StepFailed failed = kafka.awaitEvent(StepFailed.class, jobId, WAIT);
 
         // well before the 45s ready timeout: the wait noticed the cancellation
         assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(15));
@@ -273,13 +259,8 @@ class LocalTargetTest {
         assertThat(failed.retryable()).isFalse();
         assertThat(failed.message()).contains("cancelled", container);
         assertThat(engine.inspect(container)).isEmpty();
-        assertThat(kafka.readAll(Topics.RUNTIME_CREATED, r -> jobId.toString().equals(r.key()))).isEmpty();
+        assertThat(kafka.recordsOf(Topics.RUNTIME_CREATED, jobId)).isEmpty();
         given().get("/api/deployments/{jobId}", jobId).then().statusCode(404);
-    }
-
-    private static List<String> logLines(UUID jobId) {
-        return kafka.readAll(Topics.JOB_LOGS, r -> jobId.toString().equals(r.key())).stream()
-                .map(record -> EventCodec.decode(record.value(), JobLogRecord.class).message()).toList();
     }
 
     @Test
@@ -291,7 +272,7 @@ class LocalTargetTest {
         var input = kafka.publish(imageBuilt(jobId, "cancelled_agent", echoImage));
         kafka.awaitConsumed("deployer-service", Topics.IMAGE_BUILT, input.partition(), input.offset(), WAIT);
 
-        assertThat(kafka.readAll(Topics.RUNTIME_CREATED, r -> jobId.toString().equals(r.key()))).isEmpty();
+        assertThat(kafka.recordsOf(Topics.RUNTIME_CREATED, jobId)).isEmpty();
         given().get("/api/deployments/{jobId}", jobId).then().statusCode(404);
         given().accept("text/event-stream").get("/api/steps/{jobId}/logs", jobId).then().statusCode(200)
                 .body(containsString("not started: the job was cancelled"));

@@ -3,9 +3,7 @@ package io.agentfoundry.deployer.local;
 import io.agentfoundry.deployer.service.LocalContainerTarget;
 import io.agentfoundry.engine.ContainerEngine;
 import io.agentfoundry.events.AgentSpec;
-import io.agentfoundry.events.EventCodec;
 import io.agentfoundry.events.ImageBuilt;
-import io.agentfoundry.events.PipelineEvent;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.RuntimeLost;
 import io.agentfoundry.events.TestCompleted;
@@ -61,7 +59,6 @@ class ReconcileTest {
 
             app = FastAPI()
 
-
             @app.get("/ping")
             def ping():
                 return {"status": "Healthy", "time_of_last_update": 0}
@@ -107,14 +104,7 @@ class ReconcileTest {
         AgentSpec spec = new AgentSpec(agent, null, "prompt", "bedrock/nova-pro", List.of(), List.of());
         kafka.publish(new ImageBuilt(UUID.randomUUID(), jobId, UUID.randomUUID(), Instant.now(), 1, Instant.now(), spec,
                 image.reference(), image.digest(), List.of(image.platform()), "sha256:" + "01".repeat(32)));
-        return awaitEvent(Topics.RUNTIME_CREATED, jobId, RuntimeCreated.class);
-    }
-
-    private static <T extends PipelineEvent> T awaitEvent(String topic, UUID jobId, Class<T> type) {
-        ConsumerRecord<String, String> record = await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
-                .until(() -> kafka.readAll(topic, r -> jobId.toString().equals(r.key())), records -> !records.isEmpty())
-                .get(0);
-        return EventCodec.decode(record.value(), type);
+        return kafka.awaitEvent(RuntimeCreated.class, jobId, WAIT);
     }
 
     private String ping(String url) throws Exception {
@@ -153,13 +143,12 @@ class ReconcileTest {
         Files.delete(tar);
         engine.remove(created.runtimeId());
 
-        RuntimeLost lost = awaitEvent(Topics.RUNTIME_LOST, jobId, RuntimeLost.class);
+        RuntimeLost lost = kafka.awaitEvent(RuntimeLost.class, jobId, WAIT);
         assertThat(lost.runtimeId()).isEqualTo(created.runtimeId());
         assertThat(lost.target()).isEqualTo("LOCAL");
         assertThat(lost.causationId()).isEqualTo(created.eventId());
         assertThat(lost.reason()).contains("gone from the engine", "could not be re-created");
-        ConsumerRecord<String, String> record = kafka.readAll(Topics.RUNTIME_LOST,
-                r -> jobId.toString().equals(r.key())).get(0);
+        ConsumerRecord<String, String> record = kafka.recordsOf(Topics.RUNTIME_LOST, jobId).get(0);
         assertThat(KafkaTestClient.header(record, "ce_source")).isEqualTo("deployer-service");
         given().get("/api/deployments/{jobId}", jobId).then().body("status", equalTo("LOST"));
     }

@@ -73,8 +73,7 @@ class StepDeadlinesTest {
                 .body("steps[1].status", equalTo("FAILED"))
                 .body("steps[1].errorCode", equalTo("STEP_TIMEOUT"))
                 .body("failure", containsString("agentfoundry.registry.deadlines.generate")));
-        ConsumerRecord<String, String> record = await().atMost(WAIT).until(() -> kafka.readAll(Topics.STEP_FAILED,
-                r -> jobId.toString().equals(r.key())), records -> !records.isEmpty()).get(0);
+        ConsumerRecord<String, String> record = kafka.awaitRecords(Topics.STEP_FAILED, jobId, 1, WAIT).get(0);
         StepFailed timedOut = EventCodec.decode(record.value(), StepFailed.class);
         assertThat(timedOut.step()).isEqualTo(PipelineStep.GENERATE);
         assertThat(timedOut.errorCode()).isEqualTo("STEP_TIMEOUT");
@@ -93,11 +92,10 @@ class StepDeadlinesTest {
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/agents/" + jobId).then()
                 .body("status", equalTo("FAILED")).body("steps[2].errorCode", equalTo("STEP_TIMEOUT")));
         given().post("/api/agents/" + jobId + "/retry").then().statusCode(202).body("steps[2].status", equalTo("RUNNING"));
-        JobRetried retried = EventCodec.decode(await().atMost(WAIT).until(() -> kafka.readAll(Topics.JOB_RETRIED,
-                r -> jobId.toString().equals(r.key())), records -> !records.isEmpty()).get(0).value(), JobRetried.class);
+        JobRetried retried = kafka.awaitEvent(JobRetried.class, jobId, WAIT);
         assertThat(retried.step()).isEqualTo(PipelineStep.BUILD);
         // the timeout the registry published, delivered back to it, changed nothing
-        assertThat(kafka.readAll(Topics.STEP_FAILED, r -> jobId.toString().equals(r.key()))).hasSize(2);
+        assertThat(kafka.recordsOf(Topics.STEP_FAILED, jobId)).hasSize(2);
         given().get("/api/agents/" + jobId).then().body("steps[2].status", equalTo("RUNNING"));
     }
 }

@@ -3,14 +3,12 @@ package io.agentfoundry.tester.testsupport;
 import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.EventCodec;
-import io.agentfoundry.events.JobLogRecord;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.TestCompleted;
 import io.agentfoundry.events.Topics;
 import io.agentfoundry.testinfra.KafkaTestClient;
 import io.agentfoundry.testinfra.PipelineInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,27 +57,19 @@ public final class TesterEvents implements AutoCloseable {
 
     /** Waits until the job has {@code count} TestCompleted events; returns them in order. */
     public List<TestCompleted> testCompleted(UUID jobId, int count) {
-        return await().atMost(ANSWER_TIMEOUT)
-                .until(() -> ofJob(Topics.TEST_COMPLETED, jobId), records -> records.size() >= count).stream()
+        return kafka.awaitRecords(Topics.TEST_COMPLETED, jobId, count, ANSWER_TIMEOUT).stream()
                 .map(record -> EventCodec.decode(record.value(), TestCompleted.class))
                 .toList();
     }
 
     public StepFailed stepFailed(UUID jobId) {
-        return EventCodec.decode(await().atMost(ANSWER_TIMEOUT)
-                .until(() -> ofJob(Topics.STEP_FAILED, jobId), records -> !records.isEmpty())
-                .get(0).value(), StepFailed.class);
+        return kafka.awaitEventUnless(StepFailed.class, TestCompleted.class, jobId, ANSWER_TIMEOUT);
     }
 
     /** Waits until the job's log (the job-logs topic) has a line containing the text; returns all its lines. */
     public List<String> jobLogWith(UUID jobId, String text) {
-        return await().atMost(ANSWER_TIMEOUT).until(() -> ofJob(Topics.JOB_LOGS, jobId).stream()
-                        .map(record -> EventCodec.decode(record.value(), JobLogRecord.class).message()).toList(),
+        return await().atMost(ANSWER_TIMEOUT).until(() -> kafka.logLines(jobId),
                 lines -> lines.stream().anyMatch(line -> line.contains(text)));
-    }
-
-    private List<ConsumerRecord<String, String>> ofJob(String topic, UUID jobId) {
-        return kafka.readAll(topic, record -> jobId.toString().equals(record.key()));
     }
 
     @Override
