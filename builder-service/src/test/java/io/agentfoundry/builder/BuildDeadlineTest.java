@@ -55,8 +55,7 @@ class BuildDeadlineTest {
         StepFailed failed = topics.awaitStepFailed(jobId, Duration.ofSeconds(30));
         Duration took = Duration.ofNanos(System.nanoTime() - publishedAt);
         assertThat(failed.errorCode()).isEqualTo("BUILD_TIMEOUT");
-        assertThat(failed.message()).isEqualTo("The image build did not finish within PT"
-                + StalledRegistryResource.BUILD_TIMEOUT.toUpperCase());
+        assertThat(failed.message()).contains("PT" + StalledRegistryResource.BUILD_TIMEOUT.toUpperCase());
         assertThat(took).isGreaterThanOrEqualTo(Duration.parse("PT" + StalledRegistryResource.BUILD_TIMEOUT));
         assertThat(topics.imagesBuilt(jobId)).isEmpty();
 

@@ -1,6 +1,6 @@
 package io.agentfoundry.deployer;
 
-import io.agentfoundry.deployer.agentcore.AgentCoreFake;
+import io.agentfoundry.testinfra.agentcore.AgentCoreFake;
 import io.agentfoundry.deployer.agentcore.AgentCoreFakeResource;
 import io.agentfoundry.testinfra.PipelineTestResource;
 import io.quarkus.test.common.ResourceArg;

@@ -5,7 +5,7 @@ import io.agentfoundry.events.AgentSpec.TestCase;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.StepFailed;
 import io.agentfoundry.events.TestCompleted;
-import io.agentfoundry.tester.testsupport.AgentCoreFake;
+import io.agentfoundry.tester.testsupport.AgentCoreResource;
 import io.agentfoundry.tester.testsupport.FakeLocalRuntime;
 import io.agentfoundry.tester.testsupport.FakeLocalRuntime.Behaviour;
 import io.agentfoundry.tester.testsupport.FakeLocalRuntime.Invocation;
@@ -33,7 +33,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** LOCAL runtimes: the tester probes /ping, sends each case over HTTP and reports what it found. */
 @QuarkusTest
 @WithTestResource(value = PipelineTestResource.class, initArgs = @ResourceArg(name = "database", value = "tester"))
-@WithTestResource(AgentCoreFake.class)
+@WithTestResource(AgentCoreResource.class)
 class RuntimeCreatedConsumerTest {
 
     private static FakeLocalRuntime runtime;
@@ -131,8 +131,7 @@ class RuntimeCreatedConsumerTest {
         assertThat(report.getString("checks[2].detail"))
                 .startsWith("expected the JSON answer to have $.days[5].high but it has no such value: ");
         assertThat(report.getString("checks[3].detail"))
-                .isEqualTo("expected a JSON answer with $.city but the answer is not a JSON object or array: \""
-                        + FakeLocalRuntime.WEATHER + "\"");
+                .startsWith("expected a JSON answer with $.city").endsWith(": \"" + FakeLocalRuntime.WEATHER + "\"");
     }
 
     @Test
@@ -228,8 +227,7 @@ class RuntimeCreatedConsumerTest {
 
         StepFailed failed = events.stepFailed(jobId);
         assertThat(failed.errorCode()).isEqualTo("RUNTIME_EVENT_INCOMPLETE");
-        assertThat(failed.message()).isEqualTo("The RuntimeCreated event of the LOCAL runtime lacks invocationUrl,"
-                + " without which the runtime cannot be tested");
+        assertThat(failed.message()).contains("LOCAL", "lacks invocationUrl");
         assertThat(failed.retryable()).isFalse();
     }
 
@@ -245,13 +243,11 @@ class RuntimeCreatedConsumerTest {
 
         StepFailed failed = events.stepFailed(notAUri);
         assertThat(failed.errorCode()).isEqualTo("RUNTIME_EVENT_INVALID");
-        assertThat(failed.message()).startsWith("The RuntimeCreated event of the LOCAL runtime is invalid:"
-                + " invocationUrl 'http://[runtime' is not a URI: ").endsWith("; the runtime cannot be tested");
+        assertThat(failed.message()).contains("invocationUrl 'http://[runtime' is not a URI");
         assertThat(failed.retryable()).isFalse();
         assertThat(failed.attempt()).isEqualTo(1);
-        assertThat(events.stepFailed(notHttp).message()).isEqualTo("The RuntimeCreated event of the LOCAL runtime"
-                + " is invalid: invocationUrl 'file:///etc/passwd' is not an absolute http or https URL; the runtime"
-                + " cannot be tested");
+        assertThat(events.stepFailed(notHttp).message())
+                .contains("invocationUrl 'file:///etc/passwd' is not an absolute http or https URL");
         assertThat(events.stepFailed(noHost).message()).contains("invocationUrl 'http:///ping' names no host");
     }
 

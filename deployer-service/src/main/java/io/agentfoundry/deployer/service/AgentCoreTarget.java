@@ -1,5 +1,9 @@
 package io.agentfoundry.deployer.service;
 
+import io.agentfoundry.agentcore.AgentCoreErrors;
+import io.agentfoundry.agentcore.AgentCoreSdk;
+import io.agentfoundry.agentcore.ReadyStates;
+import io.agentfoundry.agentcore.StatusPoller;
 import io.agentfoundry.deployer.config.DeployerConfig;
 import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.deployer.domain.Deployment;
@@ -9,16 +13,10 @@ import io.agentfoundry.platform.domain.Failure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
-import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClientBuilder;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntime;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeArtifact;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.model.AgentRuntimeEndpointStatus;
@@ -40,7 +38,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -56,8 +53,9 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class AgentCoreTarget implements RuntimeTarget {
 
-
     private static final Logger LOG = Logger.getLogger(AgentCoreTarget.class);
+    private static final Duration CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
 
     private final DeployerConfig.AgentCore config;
     private BedrockAgentCoreControlClient client;
@@ -126,7 +124,7 @@ public class AgentCoreTarget implements RuntimeTarget {
                     "AGENTCORE_NOT_CONFIGURED".equals(e.errorCode()), e);
         } catch (AwsServiceException e) {
             throw new TeardownFailedException("Could not delete " + runtime + ": AgentCore answered DeleteAgentRuntime "
-                    + "with " + message(e) + " (HTTP " + e.statusCode() + ")", false, e);
+                    + "with " + AgentCoreErrors.describe(e) + " (HTTP " + e.statusCode() + ")", false, e);
         } catch (SdkClientException e) {
             throw new TeardownFailedException("Could not delete " + runtime + ": AgentCore could not be reached: "
                     + e.getMessage(), true, e);
@@ -142,7 +140,7 @@ public class AgentCoreTarget implements RuntimeTarget {
             return Reconciled.running(deployment.runtimeId);
         } catch (ResourceNotFoundException gone) {
             return Reconciled.lost("AgentCore no longer knows runtime " + deployment.runtimeId + " ("
-                    + message(gone) + ")");
+                    + AgentCoreErrors.describe(gone) + ")");
         } catch (RuntimeException e) {
             return Reconciled.unknown("AgentCore could not tell: " + e.getMessage());
         }
@@ -229,7 +227,7 @@ public class AgentCoreTarget implements RuntimeTarget {
         } catch (ConflictException conflict) {
             AgentRuntime existing = findByName(agentCore, settings.name()).orElseThrow(() ->
                     new Failure("RUNTIME_CONFLICT", "AgentCore refused to create runtime "
-                            + settings.name() + " (" + message(conflict) + ") and lists no runtime of that name",
+                            + settings.name() + " (" + AgentCoreErrors.describe(conflict) + ") and lists no runtime of that name",
                             true, conflict));
             LOG.infof("AgentCore runtime %s (%s) exists without a deployment of ours: updating it", settings.name(),
                     existing.agentRuntimeId());
@@ -269,7 +267,7 @@ public class AgentCoreTarget implements RuntimeTarget {
                     .clientToken(settings.clientToken())));
         } catch (ConflictException busy) {
             throw new Failure("RUNTIME_CONFLICT", "AgentCore refused to update runtime " + settings.name()
-                    + " (" + runtimeId + "): " + message(busy), true, busy);
+                    + " (" + runtimeId + "): " + AgentCoreErrors.describe(busy), true, busy);
         }
         progress.accept("Updating AgentCore runtime " + settings.name() + " (" + runtimeId + ") to version "
                 + updated.agentRuntimeVersion());
@@ -287,46 +285,34 @@ public class AgentCoreTarget implements RuntimeTarget {
 
     private void awaitRuntimeReady(BedrockAgentCoreControlClient agentCore, RuntimeVersion version, String name,
                                    Backoff backoff, Consumer<String> progress) {
-        String last = version.status();
-        while (backoff.sleep()) {
-            GetAgentRuntimeResponse runtime;
-            try {
-                runtime = call("GetAgentRuntime", () -> agentCore.getAgentRuntime(request -> request
-                        .agentRuntimeId(version.id()).agentRuntimeVersion(version.version())));
-            } catch (ResourceNotFoundException gone) {
-                throw new Failure("RUNTIME_FAILED", "AgentCore runtime " + name + " (" + version.id()
-                        + ") version " + version.version() + " disappeared while it was being deployed", false, gone);
-            } catch (SdkException unanswered) {
-                String failure = transientOrRethrow("GetAgentRuntime", unanswered);
-                if (!Objects.equals(failure, last)) {
-                    progress.accept(failure + "; still waiting for AgentCore runtime " + name + " version "
-                            + version.version());
-                    last = failure;
-                }
-                continue;
-            }
-            String status = runtime.statusAsString();
-            if (!Objects.equals(status, last)) {
-                progress.accept(statusLine(name, status, version.version()));
-                last = status;
-            }
-            AgentRuntimeStatus known = runtime.status();
-            if (known == AgentRuntimeStatus.READY) {
-                return;
-            }
-            if (known == AgentRuntimeStatus.CREATE_FAILED || known == AgentRuntimeStatus.UPDATE_FAILED) {
-                throw new Failure("RUNTIME_FAILED", "AgentCore runtime " + name + " (" + version.id()
-                        + ") version " + version.version() + " is " + status + ": "
-                        + Optional.ofNullable(runtime.failureReason()).orElse("AgentCore gave no reason"));
-            }
-            if (known == AgentRuntimeStatus.DELETING) {
-                throw new Failure("RUNTIME_FAILED", "AgentCore runtime " + name + " (" + version.id()
-                        + ") is being deleted");
-            }
+        String runtime = "AgentCore runtime " + name + " (" + version.id() + ")";
+        StatusPoller.Outcome outcome = StatusPoller.await("GetAgentRuntime",
+                "AgentCore runtime " + name + " version " + version.version(), version.status(), backoff, () -> {
+                    GetAgentRuntimeResponse described;
+                    try {
+                        described = call("GetAgentRuntime", () -> agentCore.getAgentRuntime(request -> request
+                                .agentRuntimeId(version.id()).agentRuntimeVersion(version.version())));
+                    } catch (ResourceNotFoundException gone) {
+                        throw new Failure("RUNTIME_FAILED", runtime + " version " + version.version()
+                                + " disappeared while it was being deployed", false, gone);
+                    }
+                    AgentRuntimeStatus status = described.status();
+                    String line = statusLine(name, described.statusAsString(), version.version());
+                    if (status == AgentRuntimeStatus.DELETING) {
+                        return StatusPoller.Look.ending(described.statusAsString(), line,
+                                new Failure("RUNTIME_FAILED", runtime + " is being deleted"));
+                    }
+                    if (ReadyStates.RUNTIME_CANNOT_BECOME_READY.contains(status)) {
+                        return StatusPoller.Look.ending(described.statusAsString(), line, new Failure("RUNTIME_FAILED",
+                                runtime + " version " + version.version() + " is " + described.statusAsString() + ": "
+                                        + ReadyStates.reason(described.failureReason())));
+                    }
+                    return StatusPoller.Look.of(described.statusAsString(), line, status == AgentRuntimeStatus.READY);
+                }, progress);
+        if (!outcome.reached()) {
+            throw new Failure("RUNTIME_NOT_READY", runtime + " version " + version.version() + " was not READY within "
+                    + human(config.readyTimeout()) + " (last status " + outcome.lastStatus() + ")", true, null);
         }
-        throw new Failure("RUNTIME_NOT_READY", "AgentCore runtime " + name + " (" + version.id()
-                + ") version " + version.version() + " was not READY within " + human(config.readyTimeout())
-                + " (last status " + last + ")", true, null);
     }
 
     /** Points the named endpoint at the new version (creating it the first time) and waits until it serves it. */
@@ -360,50 +346,34 @@ public class AgentCoreTarget implements RuntimeTarget {
             } catch (ConflictException busy) {
                 throw new Failure("RUNTIME_CONFLICT", "AgentCore refused to point endpoint " + endpoint
                         + " of runtime " + settings.name() + " at version " + version.version() + ": "
-                        + message(busy), true, busy);
+                        + AgentCoreErrors.describe(busy), true, busy);
             }
             progress.accept("Pointing AgentCore endpoint " + endpoint + " of runtime " + settings.name()
                     + " at version " + version.version());
         }
 
-        String last = null;
-        while (backoff.sleep()) {
-            GetAgentRuntimeEndpointResponse state;
-            try {
-                state = call("GetAgentRuntimeEndpoint", () -> agentCore.getAgentRuntimeEndpoint(request -> request
-                        .agentRuntimeId(version.id()).endpointName(endpoint)));
-            } catch (SdkException unanswered) {
-                String failure = transientOrRethrow("GetAgentRuntimeEndpoint", unanswered);
-                if (!Objects.equals(failure, last)) {
-                    progress.accept(failure + "; still waiting for AgentCore endpoint " + endpoint + " of runtime "
-                            + settings.name());
-                    last = failure;
-                }
-                continue;
+        String where = "AgentCore endpoint " + endpoint + " of runtime " + settings.name();
+        StatusPoller.Outcome outcome = StatusPoller.await("GetAgentRuntimeEndpoint", where, null, backoff, () -> {
+            GetAgentRuntimeEndpointResponse state = call("GetAgentRuntimeEndpoint", () -> agentCore
+                    .getAgentRuntimeEndpoint(request -> request.agentRuntimeId(version.id()).endpointName(endpoint)));
+            AgentRuntimeEndpointStatus status = state.status();
+            String line = where + " is " + state.statusAsString() + " (live version " + state.liveVersion()
+                    + ", target version " + state.targetVersion() + ")";
+            if (status == AgentRuntimeEndpointStatus.DELETING) {
+                return StatusPoller.Look.ending(state.statusAsString(), line,
+                        new Failure("ENDPOINT_FAILED", where + " is being deleted"));
             }
-            String status = state.statusAsString();
-            if (!Objects.equals(status, last)) {
-                progress.accept("AgentCore endpoint " + endpoint + " of runtime " + settings.name() + " is " + status
-                        + " (live version " + state.liveVersion() + ", target version " + state.targetVersion() + ")");
-                last = status;
+            if (ReadyStates.ENDPOINT_CANNOT_BECOME_READY.contains(status)) {
+                return StatusPoller.Look.ending(state.statusAsString(), line, new Failure("ENDPOINT_FAILED",
+                        where + " is " + state.statusAsString() + ": " + ReadyStates.reason(state.failureReason())));
             }
-            AgentRuntimeEndpointStatus known = state.status();
-            if (known == AgentRuntimeEndpointStatus.READY && version.version().equals(state.liveVersion())) {
-                return;
-            }
-            if (known == AgentRuntimeEndpointStatus.CREATE_FAILED || known == AgentRuntimeEndpointStatus.UPDATE_FAILED) {
-                throw new Failure("ENDPOINT_FAILED", "AgentCore endpoint " + endpoint + " of runtime "
-                        + settings.name() + " is " + status + ": "
-                        + Optional.ofNullable(state.failureReason()).orElse("AgentCore gave no reason"));
-            }
-            if (known == AgentRuntimeEndpointStatus.DELETING) {
-                throw new Failure("ENDPOINT_FAILED", "AgentCore endpoint " + endpoint + " of runtime "
-                        + settings.name() + " is being deleted");
-            }
+            return StatusPoller.Look.of(state.statusAsString(), line,
+                    status == AgentRuntimeEndpointStatus.READY && version.version().equals(state.liveVersion()));
+        }, progress);
+        if (!outcome.reached()) {
+            throw new Failure("RUNTIME_NOT_READY", where + " did not serve version " + version.version() + " within "
+                    + human(config.readyTimeout()) + " (last status " + outcome.lastStatus() + ")", true, null);
         }
-        throw new Failure("RUNTIME_NOT_READY", "AgentCore endpoint " + endpoint + " of runtime "
-                + settings.name() + " did not serve version " + version.version() + " within " + human(config.readyTimeout())
-                + " (last status " + last + ")", true, null);
     }
 
     /** {@code 15m}, {@code 5s}, {@code 1h30m}. */
@@ -427,90 +397,42 @@ public class AgentCoreTarget implements RuntimeTarget {
         } catch (ConflictException | ResourceNotFoundException expected) {
             throw expected;
         } catch (AwsServiceException e) {
-            if (e.statusCode() >= 400 && e.statusCode() < 500 && !e.isThrottlingException()) {
+            if (AgentCoreErrors.isRefusal(e)) {
                 throw new Failure("AGENTCORE_REQUEST_REFUSED", "AgentCore refused " + operation + ": "
-                        + message(e), false, e);
+                        + AgentCoreErrors.describe(e), false, e);
             }
             throw e;
         } catch (SdkClientException e) {
-            String message = Objects.toString(e.getMessage(), "");
-            if (message.contains("Unable to load credentials")) {
-                throw new Failure("AGENTCORE_NOT_CONFIGURED", "No AWS credentials for AgentCore ("
-                        + operation + "): give the deployer credentials the AWS SDK's default chain finds "
-                        + "(AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, web identity, or a container or "
-                        + "instance role). The SDK said: " + message, false, e);
+            Optional<AgentCoreErrors.MissingSetting> missing = AgentCoreErrors.missingSetting(e);
+            if (missing.isEmpty()) {
+                throw e;
             }
-            if (message.contains("Unable to load region")) {
-                throw new Failure("AGENTCORE_NOT_CONFIGURED", "No AWS region for AgentCore ("
-                        + operation + "): set agentfoundry.deployer.agentcore.region (or AWS_REGION). The SDK said: "
-                        + message, false, e);
-            }
-            throw e;
+            throw new Failure("AGENTCORE_NOT_CONFIGURED", switch (missing.get()) {
+                case CREDENTIALS -> "No AWS credentials for AgentCore (" + operation + "): give the deployer "
+                        + "credentials the AWS SDK's default chain finds (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
+                        + "AWS_PROFILE, web identity, or a container or instance role). The SDK said: " + e.getMessage();
+                case REGION -> "No AWS region for AgentCore (" + operation + "): set "
+                        + "agentfoundry.deployer.agentcore.region (or AWS_REGION). The SDK said: " + e.getMessage();
+            }, false, e);
         }
-    }
-
-    /**
-     * While polling: the failure of a poll that a later poll may outlast (I/O, throttling, a server error left after
-     * the SDK's attempts), described for the job's log and the final timeout; anything else is thrown as it is.
-     */
-    private static String transientOrRethrow(String operation, SdkException e) {
-        if (e instanceof AwsServiceException service) {
-            if (!service.isThrottlingException() && service.statusCode() < 500) {
-                throw service;
-            }
-            return operation + " failed: " + message(service) + " (HTTP " + service.statusCode() + ")";
-        }
-        if (e instanceof SdkClientException) {
-            return operation + " failed: " + e.getMessage();
-        }
-        throw e;
-    }
-
-    private static String message(AwsServiceException e) {
-        return e.awsErrorDetails() == null ? e.getMessage()
-                : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
     }
 
     /** The control-plane client, built on first use: a deployer that never deploys to AgentCore needs no region. */
     private synchronized BedrockAgentCoreControlClient client() {
         if (client == null) {
-            Region resolved = resolveRegion();
-            BedrockAgentCoreControlClientBuilder builder = BedrockAgentCoreControlClient.builder()
-                    .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .region(resolved)
-                    .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                    // every call ends: an attempt within 30 s, all its attempts within two minutes
-                    .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.standardRetryStrategy()
-                                    .toBuilder().maxAttempts(maxAttempts()).build())
-                            .apiCallAttemptTimeout(Duration.ofSeconds(30))
-                            .apiCallTimeout(Duration.ofMinutes(2)));
-            config.endpointOverride().ifPresent(builder::endpointOverride);
-            client = builder.build();
+            Region resolved = AgentCoreSdk.region(config.region()).orElseThrow(() -> new Failure(
+                    "AGENTCORE_NOT_CONFIGURED", "No AWS region for AgentCore: set agentfoundry.deployer.agentcore.region "
+                    + "(or AWS_REGION)"));
+            if (config.maxAttempts() < 1) {
+                throw new Failure("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.max-attempts "
+                        + "must be at least 1 (1: no retries), not " + config.maxAttempts());
+            }
+            // every call ends: an attempt within 30 s, all its attempts within two minutes
+            client = AgentCoreSdk.control(resolved, config.endpointOverride(), CALL_ATTEMPT_TIMEOUT,
+                    AgentCoreSdk.bounded(config.maxAttempts(), CALL_ATTEMPT_TIMEOUT, CALL_TIMEOUT));
             region = resolved;
         }
         return client;
-    }
-
-    /** The standard retry strategy's attempts a call (backoff with jitter, throttling aware); 1 means no retries. */
-    private int maxAttempts() {
-        if (config.maxAttempts() < 1) {
-            throw new Failure("AGENTCORE_NOT_CONFIGURED", "agentfoundry.deployer.agentcore.max-attempts "
-                    + "must be at least 1 (1: no retries), not " + config.maxAttempts());
-        }
-        return config.maxAttempts();
-    }
-
-    private Region resolveRegion() {
-        Optional<String> configured = config.region().filter(name -> !name.isBlank());
-        if (configured.isPresent()) {
-            return Region.of(configured.get());
-        }
-        try {
-            return DefaultAwsRegionProviderChain.builder().build().getRegion();
-        } catch (SdkClientException none) {
-            throw new Failure("AGENTCORE_NOT_CONFIGURED", "No AWS region for AgentCore: set "
-                    + "agentfoundry.deployer.agentcore.region (or AWS_REGION)", false, none);
-        }
     }
 
     @PreDestroy
@@ -554,7 +476,7 @@ public class AgentCoreTarget implements RuntimeTarget {
      * Waits between polls: the initial interval, doubling up to the maximum, never past the deadline; throws
      * {@link Cancelled} within half a second of a cancellation, however long the interval.
      */
-    private final class Backoff {
+    private final class Backoff implements StatusPoller.Pause {
         private final Instant deadline;
         private final DeployContext context;
         private Duration next = config.pollInitialInterval();
@@ -565,7 +487,8 @@ public class AgentCoreTarget implements RuntimeTarget {
         }
 
         /** Sleeps until the next poll; false once the deadline has passed. */
-        boolean sleep() {
+        @Override
+        public boolean next() {
             Duration remaining = Duration.between(Instant.now(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
                 return false;

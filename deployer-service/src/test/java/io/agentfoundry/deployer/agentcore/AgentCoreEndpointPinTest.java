@@ -1,5 +1,6 @@
 package io.agentfoundry.deployer.agentcore;
 
+import io.agentfoundry.testinfra.agentcore.AgentCoreFake;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.events.StepFailed;
@@ -14,16 +15,16 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.UUID;
 
-import static io.agentfoundry.deployer.agentcore.AgentCoreFake.body;
-import static io.agentfoundry.deployer.agentcore.AgentCoreFake.created;
-import static io.agentfoundry.deployer.agentcore.AgentCoreFake.endpoint;
-import static io.agentfoundry.deployer.agentcore.AgentCoreFake.endpointCreated;
-import static io.agentfoundry.deployer.agentcore.AgentCoreFake.endpointUpdated;
-import static io.agentfoundry.deployer.agentcore.AgentCoreFake.internalError;
-import static io.agentfoundry.deployer.agentcore.AgentCoreFake.notFound;
-import static io.agentfoundry.deployer.agentcore.AgentCoreFake.runtime;
-import static io.agentfoundry.deployer.agentcore.AgentCoreFake.runtimeId;
-import static io.agentfoundry.deployer.agentcore.AgentCoreFake.updated;
+import static io.agentfoundry.testinfra.agentcore.AgentCoreFake.body;
+import static io.agentfoundry.testinfra.agentcore.AgentCoreFake.created;
+import static io.agentfoundry.testinfra.agentcore.AgentCoreFake.endpoint;
+import static io.agentfoundry.testinfra.agentcore.AgentCoreFake.endpointCreated;
+import static io.agentfoundry.testinfra.agentcore.AgentCoreFake.endpointUpdated;
+import static io.agentfoundry.testinfra.agentcore.AgentCoreFake.internalError;
+import static io.agentfoundry.testinfra.agentcore.AgentCoreFake.notFound;
+import static io.agentfoundry.testinfra.agentcore.AgentCoreFake.runtime;
+import static io.agentfoundry.testinfra.agentcore.AgentCoreFake.runtimeId;
+import static io.agentfoundry.testinfra.agentcore.AgentCoreFake.updated;
 import static io.agentfoundry.deployer.agentcore.AgentCorePipeline.ARM64;
 import static io.agentfoundry.deployer.agentcore.AgentCorePipeline.imageBuilt;
 import static io.agentfoundry.deployer.agentcore.AgentCorePipeline.logs;

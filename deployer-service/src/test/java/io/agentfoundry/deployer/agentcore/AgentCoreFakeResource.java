@@ -1,5 +1,6 @@
 package io.agentfoundry.deployer.agentcore;
 
+import io.agentfoundry.testinfra.agentcore.AgentCoreFake;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -34,7 +35,7 @@ public class AgentCoreFakeResource implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
         server.start();
-        fake = new AgentCoreFake(server);
+        fake = new AgentCoreFake(server).refuseUnexpectedRequests();
         // the SDK signs with whatever its default chain finds; system properties come first in that chain
         System.setProperty("aws.accessKeyId", AgentCoreFake.ACCESS_KEY_ID);
         System.setProperty("aws.secretAccessKey", "agentcore-fake-secret");

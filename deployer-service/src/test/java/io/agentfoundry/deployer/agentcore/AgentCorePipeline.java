@@ -1,5 +1,6 @@
 package io.agentfoundry.deployer.agentcore;
 
+import io.agentfoundry.testinfra.agentcore.AgentCoreFake;
 import io.agentfoundry.events.Sha256;
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.ImageBuilt;

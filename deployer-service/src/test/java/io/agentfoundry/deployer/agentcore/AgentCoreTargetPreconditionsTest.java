@@ -1,5 +1,6 @@
 package io.agentfoundry.deployer.agentcore;
 
+import io.agentfoundry.testinfra.agentcore.AgentCoreFake;
 import io.agentfoundry.events.DeployTarget;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -30,12 +31,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static io.agentfoundry.deployer.agentcore.AgentCoreFake.body;
-import static io.agentfoundry.deployer.agentcore.AgentCoreFake.created;
-import static io.agentfoundry.deployer.agentcore.AgentCoreFake.internalError;
-import static io.agentfoundry.deployer.agentcore.AgentCoreFake.runtime;
-import static io.agentfoundry.deployer.agentcore.AgentCoreFake.runtimeId;
-import static io.agentfoundry.deployer.agentcore.AgentCoreFake.throttled;
+import static io.agentfoundry.testinfra.agentcore.AgentCoreFake.body;
+import static io.agentfoundry.testinfra.agentcore.AgentCoreFake.created;
+import static io.agentfoundry.testinfra.agentcore.AgentCoreFake.internalError;
+import static io.agentfoundry.testinfra.agentcore.AgentCoreFake.runtime;
+import static io.agentfoundry.testinfra.agentcore.AgentCoreFake.runtimeId;
+import static io.agentfoundry.testinfra.agentcore.AgentCoreFake.throttled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.BufferedReader;
 import java.io.BufferedOutputStream;
@@ -26,7 +28,7 @@ import java.util.SortedMap;
  * Python's own ast module; see the script for what they check. A {@link Batch} spreads bundles over the processes, so
  * that Java renders the next bundle while Python parses the last ones. Not thread-safe.
  */
-public final class BundleChecker implements AutoCloseable {
+public final class BundleChecker implements AutoCloseable, AfterAllCallback {
 
     /** A literal the generated code must evaluate to exactly: a string, or a map of strings for a dict literal. */
     public record Expectation(String path, String kind, String name, Object value) {
@@ -104,6 +106,12 @@ public final class BundleChecker implements AutoCloseable {
             order.clear();
             return problems;
         }
+    }
+
+    /** As a class's {@code @RegisterExtension static} field: one python3 for the class, stopped after it. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.agentfoundry.generator.testing;
 
 import io.agentfoundry.generator.testing.BundleChecker.Expectation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,17 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BundleCheckerTest {
 
     private static final String CANARY = "QxCanaryQx";
-    private static BundleChecker python;
-
-    @BeforeAll
-    static void start() {
-        python = new BundleChecker();
-    }
-
-    @AfterAll
-    static void stop() {
-        python.close();
-    }
+    @RegisterExtension
+    static final BundleChecker python = new BundleChecker();
 
     private static List<String> problemsOf(String path, String source, Expectation... expectations) {
         SortedMap<String, byte[]> files = new TreeMap<>(Map.of(path, source.getBytes(StandardCharsets.UTF_8)));

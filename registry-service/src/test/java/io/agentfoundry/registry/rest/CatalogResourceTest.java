@@ -54,7 +54,7 @@ class CatalogResourceTest {
                 .body("items.id", hasItem("bedrock/claude-haiku-4-5"))
                 .body("items.id", not(hasItem("bedrock/claude-3-5-haiku")));
         given().get("/api/models?provider=AZURE").then().statusCode(400)
-                .body("detail", equalTo("provider must be one of [BEDROCK, OLLAMA]"));
+                .body("detail", containsString("[BEDROCK, OLLAMA]"));
     }
 
     @Test

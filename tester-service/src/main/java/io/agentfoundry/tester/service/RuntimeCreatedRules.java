@@ -29,17 +29,17 @@ public final class RuntimeCreatedRules {
     }
 
     /** Whole-value match within the length limit; null never matches. */
-    static boolean matches(Pattern pattern, int maxLength, String value) {
+    public static boolean matches(Pattern pattern, int maxLength, String value) {
         return value != null && value.length() <= maxLength && pattern.matcher(value).matches();
     }
 
     /** {@code name 'value' does not match <pattern> (at most n characters)}, the value cut for the message. */
-    static String mismatch(String name, Pattern pattern, int maxLength, String value) {
+    public static String mismatch(String name, Pattern pattern, int maxLength, String value) {
         return name + " " + quoted(value) + " does not match " + pattern.pattern() + " (at most " + maxLength
                 + " characters)";
     }
 
-    static String quoted(String value) {
+    public static String quoted(String value) {
         return "'" + (value.length() <= QUOTED ? value : value.substring(0, QUOTED) + "…") + "'";
     }
 }

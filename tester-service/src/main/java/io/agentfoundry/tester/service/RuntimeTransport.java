@@ -1,5 +1,7 @@
 package io.agentfoundry.tester.service;
 
+import io.agentfoundry.tester.service.judging.Answer;
+
 import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.RuntimeCreated;
 
@@ -8,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** How the tester reaches a runtime of one deploy target. */
-interface RuntimeTransport {
+public interface RuntimeTransport {
 
     /** The runtimes this transport reaches: those whose {@code RuntimeCreated.target} names it. */
     DeployTarget target();

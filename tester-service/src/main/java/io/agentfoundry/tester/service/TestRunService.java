@@ -1,5 +1,9 @@
 package io.agentfoundry.tester.service;
 
+import io.agentfoundry.tester.service.judging.Answer;
+import io.agentfoundry.tester.service.judging.Expectations;
+import io.agentfoundry.tester.service.judging.Percentiles;
+
 import io.agentfoundry.events.AgentSpec;
 import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.EventType;

@@ -9,9 +9,8 @@ import io.agentfoundry.generator.testing.BundleChecker;
 import io.agentfoundry.generator.testing.Requests;
 import io.agentfoundry.generator.testing.StandaloneRenderer;
 import io.agentfoundry.generator.testing.SymbolManifest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,17 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SymbolManifestTest {
 
     private static final SymbolManifest MANIFEST = new SymbolManifest();
-    private static BundleChecker python;
-
-    @BeforeAll
-    static void start() {
-        python = new BundleChecker();
-    }
-
-    @AfterAll
-    static void stop() {
-        python.close();
-    }
+    @RegisterExtension
+    static final BundleChecker python = new BundleChecker();
 
     @Test
     void everyImportAndKeywordOfGeneratedCodeIsInTheManifest() {

@@ -1,4 +1,7 @@
-package io.agentfoundry.tester.service;
+package io.agentfoundry.tester.service.local;
+
+import io.agentfoundry.tester.service.RuntimeLogs;
+import io.agentfoundry.tester.service.RuntimeCreatedRules;
 
 import io.agentfoundry.engine.ContainerEngine;
 import io.agentfoundry.events.DeployTarget;

@@ -1,11 +1,11 @@
-package io.agentfoundry.tester.service;
+package io.agentfoundry.tester.service.local;
 
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Optional;
 
-import static io.agentfoundry.tester.service.LocalRuntimeClient.invocationUrlProblem;
+import static io.agentfoundry.tester.service.local.LocalRuntimeClient.invocationUrlProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A LOCAL runtime's invocationUrl, from Kafka: an absolute http(s) base URL with a host, maybe of allowed hosts. */

@@ -1,4 +1,4 @@
-package io.agentfoundry.tester.service;
+package io.agentfoundry.tester.service.judging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,7 +22,7 @@ import java.util.Locale;
 public record Answer(int status, String contentType, String text, String error, String body, long latencyMs) {
 
     /** More than any test needs to see; keeps a runaway stream from filling the heap. */
-    static final int MAX_BODY_BYTES = 1024 * 1024;
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
 
     public static Answer of(int status, String contentType, String body, long latencyMs) {
         boolean stream = contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
@@ -39,7 +39,7 @@ public record Answer(int status, String contentType, String text, String error, 
     }
 
     /** Reads a response body up to {@link #MAX_BODY_BYTES}; the rest is left unread. */
-    static String read(InputStream in) throws IOException {
+    public static String read(InputStream in) throws IOException {
         return new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
     }
 

@@ -1,4 +1,4 @@
-package io.agentfoundry.tester.service;
+package io.agentfoundry.tester.service.judging;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package io.agentfoundry.deployer.agentcore;
+package io.agentfoundry.testinfra.agentcore;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -40,8 +40,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * A WireMock fake of the Bedrock AgentCore control plane (REST-JSON protocol, SigV4 service {@code bedrock-agentcore}),
- * with the wire shapes of the AWS SDK's model (2.40.2 marshallers; response codes as in the service model):
+ * A WireMock fake of the Bedrock AgentCore control plane (REST-JSON protocol, SigV4 service {@code bedrock-agentcore})
+ * and of CloudWatch Logs' FilterLogEvents (JSON 1.1), where AgentCore runtimes log, with the wire shapes of the AWS
+ * SDK's model (2.40.2 marshallers; response codes as in the service model). The deployer's and the tester's tests
+ * point their clients at it (one endpoint override serves the APIs: their requests do not collide).
  * <ul>
  *   <li>CreateAgentRuntime: {@code PUT /runtimes/} → 201</li>
  *   <li>UpdateAgentRuntime: {@code PUT /runtimes/{agentRuntimeId}/} → 201</li>
@@ -55,7 +57,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  *       ResourceNotFoundException 404, ConflictException 409, ThrottlingException 429, InternalServerException 500)
  *       with its name in {@code X-Amzn-ErrorType} and {@code {"message": ...}} as the body</li>
  * </ul>
- * Each test stubs the answers for its own agent; anything else answers a ValidationException naming the request.
+ * Each test stubs the answers for its own agent; with {@link #refuseUnexpectedRequests()}, anything else answers a
+ * ValidationException naming the request.
  */
 public final class AgentCoreFake {
 
@@ -69,11 +72,19 @@ public final class AgentCoreFake {
 
     private final WireMockServer server;
 
-    AgentCoreFake(WireMockServer server) {
+    /** CloudWatch Logs speaks JSON 1.1: every operation is a POST to / naming itself in this header. */
+    public static final String TARGET_HEADER = "X-Amz-Target";
+    public static final String FILTER_LOG_EVENTS = "Logs_20140328.FilterLogEvents";
+
+    public AgentCoreFake(WireMockServer server) {
         this.server = server;
-        // the lowest priority: a request no test expected gets an answer that says so
+    }
+
+    /** A request no test expected gets an answer that says so (at the lowest priority, below every stub). */
+    public AgentCoreFake refuseUnexpectedRequests() {
         server.stubFor(any(anyUrl()).atPriority(100)
                 .willReturn(error(400, "ValidationException", "The AgentCore fake has no answer for this request")));
+        return this;
     }
 
     public WireMockServer server() {
@@ -95,6 +106,23 @@ public final class AgentCoreFake {
 
     public static String endpointArn(String runtimeId, String endpoint) {
         return arn(runtimeId) + "/runtime-endpoint/" + endpoint;
+    }
+
+    // ---- requests, for a test's own stubs ------------------------------------------------------------------------
+
+    /** GetAgentRuntime of one runtime, any version: {@code GET /runtimes/{id}/} ({@code ?version=N}, none for the latest). */
+    public static MappingBuilder getAgentRuntime(String runtimeId) {
+        return get(urlPathEqualTo("/runtimes/" + runtimeId + "/"));
+    }
+
+    /** GetAgentRuntimeEndpoint: {@code GET /runtimes/{id}/runtime-endpoints/{endpointName}/}. */
+    public static MappingBuilder getAgentRuntimeEndpoint(String runtimeId, String endpointName) {
+        return get(urlPathEqualTo("/runtimes/" + runtimeId + "/runtime-endpoints/" + endpointName + "/"));
+    }
+
+    /** FilterLogEvents requests, to be narrowed (a log group, a token) by the caller. */
+    public static MappingBuilder filterLogEvents() {
+        return post(urlEqualTo("/")).withHeader(TARGET_HEADER, equalTo(FILTER_LOG_EVENTS));
     }
 
     // ---- stubs -------------------------------------------------------------------------------------------------
@@ -282,6 +310,12 @@ public final class AgentCoreFake {
                 .withBody(Json.write(Map.of("message", message)));
     }
 
+    /** A CloudWatch Logs error as the service sends it: HTTP 400, the error code in {@code __type}. */
+    public static ResponseDefinitionBuilder logsError(String code, String message) {
+        return aResponse().withStatus(400).withHeader("Content-Type", "application/x-amz-json-1.1")
+                .withBody(Json.write(Map.of("__type", code, "message", message)));
+    }
+
     public static ResponseDefinitionBuilder throttled() {
         return error(429, "ThrottlingException", "Rate exceeded");
     }
@@ -368,7 +402,7 @@ public final class AgentCoreFake {
     }
 
     /** JSON bodies: objects are built from name/value pairs, leaving out null values as AWS does. */
-    static final class Json {
+    private static final class Json {
 
         private static final ObjectMapper MAPPER = new ObjectMapper();
 

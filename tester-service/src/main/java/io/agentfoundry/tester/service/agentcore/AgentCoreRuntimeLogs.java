@@ -1,5 +1,8 @@
-package io.agentfoundry.tester.service;
+package io.agentfoundry.tester.service.agentcore;
 
+import io.agentfoundry.tester.service.RuntimeLogs;
+
+import io.agentfoundry.agentcore.AgentCoreErrors;
 import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.RuntimeCreated;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -136,11 +139,11 @@ class AgentCoreRuntimeLogs implements RuntimeLogs {
                     + " logs:PutLogEvents on it)";
         }
         if (e instanceof AwsServiceException service && isAccessDenied(service)) {
-            return "runtime logs: access denied to " + group + " in " + region + " (" + describe(service)
+            return "runtime logs: access denied to " + group + " in " + region + " (" + AgentCoreErrors.describe(service)
                     + "): the tester's credentials need logs:FilterLogEvents on it";
         }
         if (e instanceof AwsServiceException service) {
-            return "runtime logs: FilterLogEvents on " + group + " in " + region + " failed: " + describe(service);
+            return "runtime logs: FilterLogEvents on " + group + " in " + region + " failed: " + AgentCoreErrors.describe(service);
         }
         return "runtime logs: FilterLogEvents on " + group + " in " + region + " failed: " + e.getMessage();
     }
@@ -151,8 +154,4 @@ class AgentCoreRuntimeLogs implements RuntimeLogs {
                 || (code != null && code.startsWith("AccessDenied"));
     }
 
-    private static String describe(AwsServiceException e) {
-        return e.awsErrorDetails() == null ? e.getMessage()
-                : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
-    }
 }

@@ -1,4 +1,4 @@
-package io.agentfoundry.tester.service;
+package io.agentfoundry.tester.service.judging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Reads what runtimes answer and writes what they are sent. */
-final class Json {
+public final class Json {
 
     /** Strict: text that merely starts with JSON is not JSON. */
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -16,7 +16,7 @@ final class Json {
     }
 
     /** @return null when the text is not JSON */
-    static JsonNode parse(String text) {
+    public static JsonNode parse(String text) {
         try {
             JsonNode json = MAPPER.readTree(text);
             return json == null || json.isMissingNode() ? null : json;
@@ -26,7 +26,7 @@ final class Json {
     }
 
     /** The payload runtimes take by convention. */
-    static String prompt(String prompt) {
+    public static String prompt(String prompt) {
         return MAPPER.createObjectNode().put("prompt", prompt).toString();
     }
 }

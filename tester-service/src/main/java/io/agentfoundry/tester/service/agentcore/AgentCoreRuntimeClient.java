@@ -1,5 +1,12 @@
-package io.agentfoundry.tester.service;
+package io.agentfoundry.tester.service.agentcore;
 
+import io.agentfoundry.tester.service.judging.Answer;
+import io.agentfoundry.tester.service.judging.Json;
+import io.agentfoundry.tester.service.RuntimeCreatedRules;
+import io.agentfoundry.tester.service.RuntimeTransport;
+
+import io.agentfoundry.agentcore.AgentCoreErrors;
+import io.agentfoundry.agentcore.ReadyStates;
 import io.agentfoundry.events.DeployTarget;
 import io.agentfoundry.events.RuntimeCreated;
 import io.agentfoundry.tester.config.TesterConfig;
@@ -19,9 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import static io.agentfoundry.tester.service.RuntimeTransport.isBlank;
 import static io.agentfoundry.tester.service.RuntimeTransport.millisSince;
@@ -35,11 +40,6 @@ import static io.agentfoundry.tester.service.RuntimeTransport.millisSince;
 class AgentCoreRuntimeClient implements RuntimeTransport {
 
     private static final String ACCEPT = "application/json, text/event-stream";
-    private static final Set<AgentRuntimeStatus> CANNOT_BECOME_READY = EnumSet.of(AgentRuntimeStatus.CREATE_FAILED,
-            AgentRuntimeStatus.UPDATE_FAILED, AgentRuntimeStatus.DELETING);
-    private static final Set<AgentRuntimeEndpointStatus> ENDPOINT_CANNOT_BECOME_READY = EnumSet.of(
-            AgentRuntimeEndpointStatus.CREATE_FAILED, AgentRuntimeEndpointStatus.UPDATE_FAILED,
-            AgentRuntimeEndpointStatus.DELETING);
     private static final Duration MIN_CALL_TIMEOUT = Duration.ofSeconds(1);
 
     private final AgentCoreClients clients;
@@ -135,8 +135,8 @@ class AgentCoreRuntimeClient implements RuntimeTransport {
         }
         String state = "runtime " + runtime.runtimeId() + " version " + described.agentRuntimeVersion() + " is "
                 + described.statusAsString();
-        if (CANNOT_BECOME_READY.contains(described.status())) {
-            String reason = described.failureReason() == null ? "no reason given" : described.failureReason();
+        if (ReadyStates.RUNTIME_CANNOT_BECOME_READY.contains(described.status())) {
+            String reason = ReadyStates.reason(described.failureReason());
             return new Probe(false, state + ": " + reason, reason);
         }
         if (described.status() != AgentRuntimeStatus.READY) {
@@ -157,8 +157,8 @@ class AgentCoreRuntimeClient implements RuntimeTransport {
         }
         String endpointState = "endpoint " + qualifier + " is " + endpoint.statusAsString() + " serving version "
                 + endpoint.liveVersion();
-        if (ENDPOINT_CANNOT_BECOME_READY.contains(endpoint.status())) {
-            String reason = endpoint.failureReason() == null ? "no reason given" : endpoint.failureReason();
+        if (ReadyStates.ENDPOINT_CANNOT_BECOME_READY.contains(endpoint.status())) {
+            String reason = ReadyStates.reason(endpoint.failureReason());
             return new Probe(false, state + "; " + endpointState + ": " + reason, reason);
         }
         if (endpoint.status() != AgentRuntimeEndpointStatus.READY) {
@@ -182,10 +182,9 @@ class AgentCoreRuntimeClient implements RuntimeTransport {
     /** A refusal (4xx but throttling) is final; a throttled, failed or timed-out call is tried again. */
     private static Probe failedCall(String operation, RuntimeException e, String before) {
         if (e instanceof AwsServiceException service) {
-            boolean refused = service.statusCode() >= 400 && service.statusCode() < 500
-                    && !service.isThrottlingException();
+            boolean refused = AgentCoreErrors.isRefusal(service);
             return new Probe(refused ? Boolean.FALSE : null,
-                    before + operation + (refused ? " was refused: " : " failed: ") + describe(service), null);
+                    before + operation + (refused ? " was refused: " : " failed: ") + AgentCoreErrors.describe(service), null);
         }
         return new Probe(null, before + operation + " failed: " + e.getMessage(), null);
     }
@@ -208,7 +207,7 @@ class AgentCoreRuntimeClient implements RuntimeTransport {
         } catch (AwsServiceException e) {
             String body = e.awsErrorDetails() == null || e.awsErrorDetails().rawResponse() == null ? ""
                     : e.awsErrorDetails().rawResponse().asString(StandardCharsets.UTF_8);
-            return new Answer(e.statusCode(), null, "", describe(e), body, millisSince(start));
+            return new Answer(e.statusCode(), null, "", AgentCoreErrors.describe(e), body, millisSince(start));
         } catch (SdkClientException | IOException e) {
             return Answer.none(e.toString(), millisSince(start));
         }
@@ -219,8 +218,4 @@ class AgentCoreRuntimeClient implements RuntimeTransport {
         return isBlank(runtime.qualifier()) ? RuntimeCreated.DEFAULT_QUALIFIER : runtime.qualifier();
     }
 
-    private static String describe(AwsServiceException e) {
-        return e.awsErrorDetails() == null ? e.getMessage()
-                : e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
-    }
 }

@@ -1,28 +1,26 @@
-package io.agentfoundry.tester.service;
+package io.agentfoundry.tester.service.agentcore;
 
+import io.agentfoundry.tester.service.RuntimeCreatedRules;
+
+import io.agentfoundry.agentcore.AgentCoreSdk;
 import io.agentfoundry.tester.config.TesterConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreClient;
-import software.amazon.awssdk.services.bedrockagentcore.BedrockAgentCoreClientBuilder;
 import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClient;
-import software.amazon.awssdk.services.bedrockagentcorecontrol.BedrockAgentCoreControlClientBuilder;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClientBuilder;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The SDK clients for AgentCore runtimes, one set per region (a runtime's region comes with its event): the AgentCore
- * control and data planes, and CloudWatch Logs for the runtimes' logs. Credentials come from the SDK's default chain
- * (system properties, environment, profile, container or instance role), also with an endpoint override: an override
- * may be a proxy that needs real credentials. The one override serves the three APIs: their requests do not collide
- * (GET /runtimes/{id}/, POST /runtimes/{arn}/invocations, and CloudWatch Logs' JSON 1.1 POST / with X-Amz-Target).
+ * The SDK clients for AgentCore runtimes, one set per region (a runtime's region comes with its event), made by
+ * {@link AgentCoreSdk}: the AgentCore control and data planes, and CloudWatch Logs for the runtimes' logs.
  * The clients of at most {@link #MAX_REGIONS} regions are kept open; all are closed when the application stops.
  */
 @ApplicationScoped
@@ -34,7 +32,8 @@ class AgentCoreClients {
      * make the tester hold. Runs are one at a time, so the region of the run under way is never the one closed.
      */
     static final int MAX_REGIONS = 16;
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** A control-plane answer comes at once; each call's own timeout bounds the whole call. */
+    private static final Duration CONTROL_READ_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration LOGS_READ_TIMEOUT = Duration.ofSeconds(10);
 
     private final TesterConfig config;
@@ -102,23 +101,10 @@ class AgentCoreClients {
         final CloudWatchLogsClient logs;
 
         RegionClients(Region region, TesterConfig config) {
-            BedrockAgentCoreControlClientBuilder control = BedrockAgentCoreControlClient.builder()
-                    .region(region)
-                    .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT));
-            config.agentcore().endpointOverride().ifPresent(control::endpointOverride);
-            BedrockAgentCoreClientBuilder dataPlane = BedrockAgentCoreClient.builder()
-                    .region(region)
-                    .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT)
-                            .socketTimeout(config.invocationTimeout()));
-            config.agentcore().endpointOverride().ifPresent(dataPlane::endpointOverride);
-            CloudWatchLogsClientBuilder logs = CloudWatchLogsClient.builder()
-                    .region(region)
-                    .httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT)
-                            .socketTimeout(LOGS_READ_TIMEOUT));
-            config.agentcore().endpointOverride().ifPresent(logs::endpointOverride);
-            this.control = control.build();
-            this.dataPlane = dataPlane.build();
-            this.logs = logs.build();
+            Optional<URI> endpoint = config.agentcore().endpointOverride();
+            this.control = AgentCoreSdk.control(region, endpoint, CONTROL_READ_TIMEOUT, AgentCoreSdk.SDK_DEFAULTS);
+            this.dataPlane = AgentCoreSdk.dataPlane(region, endpoint, config.invocationTimeout());
+            this.logs = AgentCoreSdk.logs(region, endpoint, LOGS_READ_TIMEOUT);
         }
 
         void close() {

@@ -1,4 +1,4 @@
-package io.agentfoundry.tester.service;
+package io.agentfoundry.tester.service.agentcore;
 
 import io.agentfoundry.tester.config.TesterConfig;
 import io.agentfoundry.tester.testsupport.ShippedSettings;

@@ -1,4 +1,6 @@
-package io.agentfoundry.tester.service;
+package io.agentfoundry.tester.service.local;
+
+import io.agentfoundry.tester.service.RuntimeLogs;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.agentfoundry.engine.ContainerEngine;

@@ -1,4 +1,9 @@
-package io.agentfoundry.tester.service;
+package io.agentfoundry.tester.service.local;
+
+import io.agentfoundry.tester.service.judging.Answer;
+import io.agentfoundry.tester.service.judging.Json;
+import io.agentfoundry.tester.service.RuntimeCreatedRules;
+import io.agentfoundry.tester.service.RuntimeTransport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentfoundry.events.DeployTarget;

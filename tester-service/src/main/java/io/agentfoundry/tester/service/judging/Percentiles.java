@@ -1,15 +1,15 @@
-package io.agentfoundry.tester.service;
+package io.agentfoundry.tester.service.judging;
 
 import java.util.List;
 
 /** Latency percentiles by nearest rank: the smallest value with at least p% of the values at or below it. */
-final class Percentiles {
+public final class Percentiles {
 
     private Percentiles() {
     }
 
     /** @return null when there are no values */
-    static Long nearestRank(List<Long> values, int percent) {
+    public static Long nearestRank(List<Long> values, int percent) {
         if (values.isEmpty()) {
             return null;
         }

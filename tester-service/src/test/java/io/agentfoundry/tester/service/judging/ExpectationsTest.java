@@ -1,4 +1,4 @@
-package io.agentfoundry.tester.service;
+package io.agentfoundry.tester.service.judging;
 
 import io.agentfoundry.events.AgentSpec.TestCase;
 import org.junit.jupiter.api.Test;
