@@ -6,6 +6,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
@@ -121,17 +122,60 @@ public final class ContainerEngine implements AutoCloseable {
      * @param containerPort the port the image serves, published on {@code bindAddress} at a port the engine picks
      */
     public record ContainerSpec(String name, String image, String platform, int containerPort, String bindAddress,
-                                Map<String, String> environment, Map<String, String> labels, Integer hostPort) {
+                                Map<String, String> environment, Map<String, String> labels, Integer hostPort,
+                                Sandbox sandbox) {
 
-        /** Published at a port the engine picks. */
+        /** Published at a port the engine picks, with no sandbox. */
         public ContainerSpec(String name, String image, String platform, int containerPort, String bindAddress,
                              Map<String, String> environment, Map<String, String> labels) {
-            this(name, image, platform, containerPort, bindAddress, environment, labels, null);
+            this(name, image, platform, containerPort, bindAddress, environment, labels, null, null);
         }
 
         /** The same container, published at this host port (to come back at the address it had). */
         public ContainerSpec onHostPort(int port) {
-            return new ContainerSpec(name, image, platform, containerPort, bindAddress, environment, labels, port);
+            return new ContainerSpec(name, image, platform, containerPort, bindAddress, environment, labels, port,
+                    sandbox);
+        }
+
+        /** The same container, run in this sandbox. */
+        public ContainerSpec in(Sandbox limits) {
+            return new ContainerSpec(name, image, platform, containerPort, bindAddress, environment, labels, hostPort,
+                    limits);
+        }
+    }
+
+    /**
+     * What a container may use and do: at most {@code memoryBytes} of memory (no swap beyond it), {@code cpus} CPUs
+     * and {@code pids} processes; every Linux capability dropped and no privilege gained through setuid binaries
+     * (no-new-privileges); a read-only root filesystem with a tmpfs of {@code tmpfsBytes} at each of
+     * {@code writablePaths}.
+     */
+    public record Sandbox(long memoryBytes, double cpus, long pids, long tmpfsBytes, List<String> writablePaths) {
+
+        public Sandbox {
+            if (memoryBytes < 6 * 1024 * 1024 || cpus <= 0 || pids < 1 || tmpfsBytes < 1) {
+                throw new IllegalArgumentException("A sandbox needs at least 6 MiB of memory (the engine's minimum), "
+                        + "some CPU, one process and some tmpfs: " + memoryBytes + " bytes, " + cpus + " CPUs, "
+                        + pids + " processes, " + tmpfsBytes + " bytes of tmpfs");
+            }
+            writablePaths = List.copyOf(writablePaths);
+        }
+
+        /** Docker's tmpfs mount options for each writable path. */
+        Map<String, String> tmpfs() {
+            Map<String, String> mounts = new java.util.LinkedHashMap<>();
+            writablePaths.forEach(path -> mounts.put(path, "rw,nosuid,nodev,size=" + tmpfsBytes));
+            return mounts;
+        }
+
+        void applyTo(HostConfig host) {
+            host.withMemory(memoryBytes).withMemorySwap(memoryBytes)
+                    .withNanoCPUs(Math.round(cpus * 1_000_000_000L))
+                    .withPidsLimit(pids)
+                    .withCapDrop(Capability.ALL)
+                    .withSecurityOpts(List.of("no-new-privileges"))
+                    .withReadonlyRootfs(true)
+                    .withTmpFs(tmpfs());
         }
     }
 
@@ -148,10 +192,7 @@ public final class ContainerEngine implements AutoCloseable {
                     .withEnv(spec.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                     .withLabels(spec.labels())
                     .withExposedPorts(port)
-                    .withHostConfig(HostConfig.newHostConfig()
-                            .withPortBindings(new PortBinding(spec.hostPort() == null
-                                    ? Ports.Binding.bindIp(spec.bindAddress())
-                                    : Ports.Binding.bindIpAndPort(spec.bindAddress(), spec.hostPort()), port)));
+                    .withHostConfig(hostConfig(spec, port));
             if (spec.platform() != null) {
                 create.withPlatform(spec.platform());
             }
@@ -171,6 +212,16 @@ public final class ContainerEngine implements AutoCloseable {
             }
             throw failure;
         }
+    }
+
+    private static HostConfig hostConfig(ContainerSpec spec, ExposedPort port) {
+        HostConfig host = HostConfig.newHostConfig().withPortBindings(new PortBinding(spec.hostPort() == null
+                ? Ports.Binding.bindIp(spec.bindAddress())
+                : Ports.Binding.bindIpAndPort(spec.bindAddress(), spec.hostPort()), port));
+        if (spec.sandbox() != null) {
+            spec.sandbox().applyTo(host);
+        }
+        return host;
     }
 
     /** A container as the engine lists it. */
@@ -205,7 +256,7 @@ public final class ContainerEngine implements AutoCloseable {
                     ? Map.of() : container.getConfig().getLabels();
             return Optional.of(new ContainerState(container.getId(), Boolean.TRUE.equals(state.getRunning()),
                     state.getStatus(), state.getExitCodeLong(), state.getError(), Boolean.TRUE.equals(state.getOOMKilled()),
-                    bindings == null ? Map.of() : bindings, labels));
+                    bindings == null ? Map.of() : bindings, labels, container.getHostConfig()));
         } catch (NotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
@@ -216,10 +267,14 @@ public final class ContainerEngine implements AutoCloseable {
         }
     }
 
-    /** @param labels the container's labels (empty when it has none) */
+    /**
+     * @param labels the container's labels (empty when it has none)
+     * @param host   what the engine says it runs the container with (limits, capabilities, mounts); null if it said
+     *               nothing
+     */
     public record ContainerState(String id, boolean running, String status, Long exitCode, String error,
                                  boolean oomKilled, Map<ExposedPort, Ports.Binding[]> portBindings,
-                                 Map<String, String> labels) {
+                                 Map<String, String> labels, HostConfig host) {
 
         /** The host port a container port is published on. */
         public Optional<Integer> publishedPort(int containerPort) {

@@ -5,6 +5,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.net.URI;
+import io.quarkus.runtime.configuration.MemorySize;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +104,36 @@ public interface DeployerConfig {
          * and deployers with other databases never touch each other's containers.
          */
         Optional<String> owner();
+
+        /** What an agent container may use and do. */
+        Sandbox sandbox();
+    }
+
+    /**
+     * The LOCAL sandbox: memory (no swap beyond it), CPU and process limits; every capability dropped,
+     * no-new-privileges, a read-only root filesystem with a tmpfs at each writable path.
+     */
+    interface Sandbox {
+        /** Off only for engines that cannot apply limits (no cgroup controllers): containers then run unconfined. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("1G")
+        MemorySize memory();
+
+        @WithDefault("1.0")
+        double cpus();
+
+        @WithDefault("256")
+        long pids();
+
+        /** The size of each writable tmpfs. */
+        @WithDefault("64M")
+        MemorySize tmpfsSize();
+
+        /** Where the agent may write; everything else is read-only. */
+        @WithDefault("/tmp")
+        List<String> writablePaths();
     }
 
     interface AgentCore {

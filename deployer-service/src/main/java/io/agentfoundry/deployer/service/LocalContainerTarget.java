@@ -112,8 +112,8 @@ public class LocalContainerTarget implements RuntimeTarget {
             throw DeployContext.cancelledWhile("its container was about to start");
         }
         String name = containerName(image.spec().name(), image.jobId());
-        String containerId = start(new ContainerSpec(name, imageToRun, null, AGENT_PORT, config.bindAddress(),
-                config.environment(), labels(image.jobId(), image.spec().name())), context);
+        String containerId = start(sandboxed(new ContainerSpec(name, imageToRun, null, AGENT_PORT,
+                config.bindAddress(), config.environment(), labels(image.jobId(), image.spec().name()))), context);
         String url;
         try {
             url = awaitReady(containerId, name, context);
@@ -258,8 +258,8 @@ public class LocalContainerTarget implements RuntimeTarget {
                 image = repositoryOf(deployment.imageReference) + "@" + deployment.imageDigest;
                 engine.pull(image, null, config.pullTimeout());
             }
-            String containerId = start(new ContainerSpec(name, image, null, AGENT_PORT, config.bindAddress(),
-                    config.environment(), labels(deployment.jobId, deployment.agentName)).onHostPort(address.getPort()),
+            String containerId = start(sandboxed(new ContainerSpec(name, image, null, AGENT_PORT, config.bindAddress(),
+                    config.environment(), labels(deployment.jobId, deployment.agentName)).onHostPort(address.getPort())),
                     context);
             String url = awaitReady(containerId, name, context);
             return Reconciled.recreated(containerId, gone + "; re-created as " + shortId(containerId) + " at " + url);
@@ -294,6 +294,16 @@ public class LocalContainerTarget implements RuntimeTarget {
         } catch (IllegalArgumentException notAJob) {
             return null;
         }
+    }
+
+    /** The container in the configured sandbox, unless an operator turned it off. */
+    private ContainerSpec sandboxed(ContainerSpec spec) {
+        DeployerConfig.Sandbox sandbox = config.sandbox();
+        if (!sandbox.enabled()) {
+            return spec;
+        }
+        return spec.in(new ContainerEngine.Sandbox(sandbox.memory().asLongValue(), sandbox.cpus(), sandbox.pids(),
+                sandbox.tmpfsSize().asLongValue(), sandbox.writablePaths()));
     }
 
     /**

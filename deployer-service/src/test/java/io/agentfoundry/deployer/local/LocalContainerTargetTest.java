@@ -15,6 +15,8 @@ import io.agentfoundry.events.ImageBuilt;
 import io.agentfoundry.platform.domain.Failure;
 import io.agentfoundry.testinfra.PodmanEngine;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +78,7 @@ class LocalContainerTargetTest {
         SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
                 .withMapping(DeployerConfig.class)
                 .withConverter(Duration.class, 100, new DurationConverter()) // "60s", as Quarkus reads it
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter()) // "1G"
                 .withDefaultValue("agentfoundry.deployer.local.engine-host", engineHost)
                 .withDefaultValue("agentfoundry.deployer.local.ready-timeout", "10s")
                 // an engine that does not answer is given up on after a second here

@@ -50,9 +50,33 @@ class LocalTargetTest {
 
     /** A stand-in agent server (the deployer only needs /ping): real Python and FastAPI in a real container. */
     private static final String ECHO_SERVER = """
+            import os
+
             from fastapi import FastAPI, Request
 
             app = FastAPI()
+
+
+            def can_write(path):
+                try:
+                    with open(path, "w") as written:
+                        written.write("x")
+                    return True
+                except OSError:
+                    return False
+
+
+            @app.get("/sandbox")
+            def sandbox():
+                with open("/proc/self/status") as status:
+                    capabilities = [line.split()[1] for line in status if line.startswith("CapEff:")][0]
+                limit = "/sys/fs/cgroup/memory.max"
+                if not os.path.exists(limit):
+                    limit = "/sys/fs/cgroup/memory/memory.limit_in_bytes"
+                with open(limit) as memory:
+                    memory_limit = memory.read().strip()
+                return {"app": can_write("/app/written"), "tmp": can_write("/tmp/written"),
+                        "capabilities": capabilities, "memory": memory_limit}
 
             @app.get("/ping")
             def ping():
@@ -84,6 +108,8 @@ class LocalTargetTest {
     private static final List<String> UVICORN =
             List.of("python3", "-m", "uvicorn", "agentcore_server:app", "--host", "0.0.0.0", "--port", "8080");
     private static final Duration WAIT = Duration.ofSeconds(90);
+    /** 256 MiB, as PodmanTestResource sets it. */
+    private static final long SANDBOX_MEMORY = 256L * 1024 * 1024;
 
     private static KafkaTestClient kafka;
     private static ContainerEngine engine;
@@ -132,6 +158,25 @@ class LocalTargetTest {
         assertThat(get(created.invocationUrl() + "/ping").body()).contains("Healthy");
         ContainerEngine.ContainerState state = engine.inspect(created.runtimeId()).orElseThrow();
         assertThat(state.running()).isTrue();
+        // the sandbox, as the engine's inspect API tells it
+        assertThat(state.host().getMemory()).isEqualTo(SANDBOX_MEMORY);
+        assertThat(state.host().getMemorySwap()).isEqualTo(SANDBOX_MEMORY);
+        assertThat(state.host().getNanoCPUs()).isEqualTo(500_000_000L);
+        assertThat(state.host().getPidsLimit()).isEqualTo(128L);
+        assertThat(state.host().getReadonlyRootfs()).isTrue();
+        // Podman lists the capabilities it dropped one by one; Docker says ALL
+        List<String> dropped = java.util.Arrays.stream(state.host().getCapDrop()).map(Enum::name).toList();
+        assertThat(dropped.contains("ALL") || dropped.containsAll(List.of("CHOWN", "DAC_OVERRIDE", "KILL", "NET_RAW",
+                "SETUID", "SETGID", "SYS_CHROOT"))).as("dropped capabilities %s", dropped).isTrue();
+        assertThat(state.host().getCapAdd()).isNullOrEmpty();
+        assertThat(state.host().getSecurityOpts()).anyMatch(option -> option.startsWith("no-new-privileges"));
+        // Podman adds its own tmpfs at /run and /var/tmp to a read-only container: charged to its memory limit
+        assertThat(state.host().getTmpFs()).containsKey("/tmp");
+        assertThat(state.host().getTmpFs().get("/tmp")).contains("size=67108864", "nosuid", "nodev");
+        // and as the agent finds it: nothing writable but /tmp, no capabilities, the memory limit
+        String sandbox = get(created.invocationUrl() + "/sandbox").body();
+        assertThat(sandbox).contains("\"app\":false", "\"tmp\":true", "\"capabilities\":\"0000000000000000\"",
+                "\"memory\":\"" + SANDBOX_MEMORY + "\"");
 
         given().get("/api/deployments/{jobId}", jobId).then().statusCode(200)
                 .body("status", equalTo("ACTIVE"))

@@ -28,7 +28,11 @@ public class PodmanTestResource implements QuarkusTestResourceLifecycleManager {
                 "agentfoundry.deployer.local.engine-host", PodmanEngine.shared().host(),
                 "agentfoundry.deployer.local.archive-dir", archiveDir,
                 "agentfoundry.deployer.local.ready-timeout", "45s",
-                "agentfoundry.deployer.local.failure-log-lines", "40");
+                "agentfoundry.deployer.local.failure-log-lines", "40",
+                // other than the defaults, so that a test sees these were applied
+                "agentfoundry.deployer.local.sandbox.memory", "256M",
+                "agentfoundry.deployer.local.sandbox.cpus", "0.5",
+                "agentfoundry.deployer.local.sandbox.pids", "128");
     }
 
     @Override
