@@ -45,6 +45,21 @@ public final class SpecRules {
     public static final int MAX_URL = 2_000;
     public static final int MAX_HEADERS = 20;
     public static final int MAX_HEADER_VALUE = 1_000;
+    /**
+     * The whole spec as UTF-8 JSON, in bytes. Every event of a job carries the spec, and each event is one Kafka record,
+     * which the broker and the producers take up to 1 MiB: half of that leaves room for the rest of each event. Each
+     * field's own limit allows far more in all (twenty custom tools with 20,000-character bodies, say).
+     */
+    public static final int MAX_SPEC_BYTES = 512 * 1024;
+
+    /** The spec's size as the contract writes it (UTF-8 JSON, as in the events). */
+    public static int jsonSize(AgentSpec spec) {
+        try {
+            return EventCodec.mapper().writeValueAsBytes(spec).length;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("The spec cannot be written as JSON", e);
+        }
+    }
 
     private SpecRules() {
     }

@@ -99,6 +99,13 @@ public class SpecValidator {
             check.violation("$", "an agent spec is required");
             return check.report(null, List.of());
         }
+        int size = SpecRules.jsonSize(spec);
+        if (size > SpecRules.MAX_SPEC_BYTES) {
+            // checked first and alone: nothing else of a spec this large is worth reading
+            check.violation("$", "the spec is " + size + " bytes as JSON, over the limit of " + SpecRules.MAX_SPEC_BYTES
+                    + " bytes (every event of the job carries it, and an event must fit in one Kafka record)");
+            return check.report(null, List.of());
+        }
         if (spec.name() == null || !AGENT_NAME.matcher(spec.name()).matches()) {
             check.violation("$.name",
                     "must start with a letter and contain only letters, digits and underscores (at most 48): AgentCore's rule");

@@ -6,6 +6,7 @@ import io.agentfoundry.events.AgentSpec.HttpCall;
 import io.agentfoundry.events.AgentSpec.ModelSettings;
 import io.agentfoundry.events.AgentSpec.TestCase;
 import io.agentfoundry.events.AgentSpec.ToolParameter;
+import io.agentfoundry.events.SpecRules;
 import io.agentfoundry.registry.domain.catalog.Catalog;
 import org.junit.jupiter.api.Test;
 
@@ -190,6 +191,30 @@ class SpecValidatorTest {
         assertThat(validate(spec("gemma3:12b", List.of("file_read"))).violations()).singleElement()
                 .satisfies(violation -> assertThat(violation.path()).isEqualTo("$.tools"));
         assertThat(validate(spec("gemma3:12b", List.of())).violations()).isEmpty();
+    }
+
+    @Test
+    void aSpecTooLargeForOneKafkaRecordIsRefusedNamingTheLimitThoughEachFieldIsWithinItsOwn() {
+        String body = "return " + "1 + ".repeat(4_500) + "1"; // under MAX_PYTHON_BODY
+        List<CustomTool> tools = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            tools.add(new CustomTool("tool_" + i, "d".repeat(1_000), List.of(), null, body));
+        }
+        AgentSpec large = new AgentSpec("support_bot", null, "p".repeat(20_000), SONNET, List.of(), List.of(), null,
+                tools, null, null, null, null);
+        assertThat(SpecRules.jsonSize(large)).isBetween(SpecRules.MAX_SPEC_BYTES / 2, SpecRules.MAX_SPEC_BYTES);
+        assertThat(validate(large).violations()).isEmpty();
+
+        List<CustomTool> more = new java.util.ArrayList<>(tools);
+        more.replaceAll(tool -> new CustomTool(tool.name(), tool.description(), List.of(), null,
+                "return " + "\"\\u00e9\" + ".repeat(1_800) + "1")); // JSON escapes count as the bytes they are
+        AgentSpec tooLarge = new AgentSpec("support_bot", null, "p".repeat(20_000), SONNET, List.of(), List.of(), null,
+                more, null, null, null, null);
+        assertThat(tooLarge.customTools().get(0).pythonBody().length()).isLessThan(SpecRules.MAX_PYTHON_BODY);
+        assertThat(validate(tooLarge).violations()).singleElement().satisfies(violation -> {
+            assertThat(violation.path()).isEqualTo("$");
+            assertThat(violation.message()).contains(String.valueOf(SpecRules.MAX_SPEC_BYTES), "Kafka record");
+        });
     }
 
     @Test
